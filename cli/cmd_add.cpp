@@ -1,0 +1,116 @@
+// idx add: index post files, incrementally. Quiet under cron when all is well.
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/environment.hpp"
+#include "cli/progress.hpp"
+#include "common/error.hpp"
+#include "indexer/sync.hpp"
+
+namespace idx::cli {
+namespace {
+
+nlohmann::json messages_json(const std::vector<indexer::FileMessage>& messages) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const indexer::FileMessage& m : messages) {
+        out.push_back({{"path", m.path}, {"line", m.line > 0 ? nlohmann::json(m.line) : nlohmann::json()},
+                       {"message", m.message}});
+    }
+    return out;
+}
+
+nlohmann::json report_json(const indexer::SyncReport& r) {
+    return {{"version", 1},
+            {"files", r.files},
+            {"added", r.added},
+            {"updated", r.updated},
+            {"removed", r.removed},
+            {"unchanged", r.unchanged},
+            {"skipped", r.skipped},
+            {"errors", messages_json(r.errors)},
+            {"warnings", messages_json(r.warnings)},
+            {"reindexed_all", r.reindexed_all},
+            {"documents", r.documents},
+            {"seconds", r.seconds}};
+}
+
+std::string located(const indexer::FileMessage& m) {
+    return m.line > 0 ? m.path + ":" + std::to_string(m.line) + ": " + m.message : m.path + ": " + m.message;
+}
+
+void print_summary(const indexer::SyncReport& r) {
+    std::fprintf(stderr, "%zu files: %zu added, %zu updated, %zu unchanged, %zu skipped, %zu errors; %zu removed; %.1f s\n",
+                 r.files, r.added, r.updated, r.unchanged, r.skipped, r.errors.size(), r.removed, r.seconds);
+}
+
+}  // namespace
+
+int run_add(int argc, char** argv) {
+    cxxopts::Options options("idx add",
+                             "Index the post files under each PATH (folders are walked recursively, hidden files\n"
+                             "skipped). Without PATH, reindex the folders of earlier runs, or roots: in idx.yaml,\n"
+                             "so a crontab line needs no arguments. Only files that changed are read; files gone\n"
+                             "from disk are removed from the index.\n");
+    options.positional_help("[PATH...]").show_positional_help();
+    options.add_options()
+        ("j,jobs", "parsing threads (default: one per core)", cxxopts::value<unsigned>(), "N")
+        ("no-prune", "keep documents whose files are gone")
+        ("include-drafts", "also index posts with published: false")
+        ("follow-symlinks", "follow symbolic links (each folder and file is still visited once)")
+        ("wait", "wait for another idx add to finish instead of exiting with 75")
+        ("json", "print the summary as JSON on stdout")
+        ("v,verbose", "also print warnings and skipped files with their reasons")
+        ("h,help", "show this help")
+        ("paths", "folders or files", cxxopts::value<std::vector<std::string>>());
+    add_location_options(options);
+    options.parse_positional({"paths"});
+    const cxxopts::ParseResult args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help() << "\nOn a terminal: a progress line and a summary. Under cron (no terminal): "
+                                       "nothing when all went well;\nerrors as PATH[:LINE]: message, one a line.\n\n"
+                  << kExitStatusHelp;
+        return 0;
+    }
+
+    const Location location = resolve_location(args);
+    indexer::SyncOptions sync_options;
+    sync_options.db_path = location.db;
+    sync_options.roots = args.count("paths") ? args["paths"].as<std::vector<std::string>>() : location.config.roots;
+    sync_options.settings = location.config.index;
+    sync_options.max_file_size = location.config.max_file_size;
+    sync_options.jobs = args.count("jobs") ? args["jobs"].as<unsigned>() : location.config.jobs;
+    sync_options.prune = !args.count("no-prune");
+    sync_options.include_drafts = args.count("include-drafts") > 0;
+    sync_options.follow_symlinks = args.count("follow-symlinks") > 0;
+    sync_options.wait_for_lock = args.count("wait") > 0;
+
+    const bool terminal = stderr_is_terminal();
+    const bool verbose = args.count("verbose") > 0;
+    const bool json = args.count("json") > 0;
+    ProgressLine progress;
+    if (terminal)
+        sync_options.on_progress = [&](const indexer::SyncProgress& p) { progress.update(p.done, p.total, p.seconds); };
+
+    const indexer::SyncReport report = indexer::sync(sync_options);
+    progress.clear();
+
+    for (const indexer::FileMessage& e : report.errors) std::cerr << located(e) << "\n";
+    if (terminal || verbose) {
+        for (const indexer::FileMessage& w : report.warnings) std::cerr << located(w) << " (warning)\n";
+    }
+    if (verbose) {
+        for (const indexer::FileMessage& s : report.skips) std::cerr << located(s) << " (skipped)\n";
+    }
+    if (json) std::cout << report_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    // Under cron, a run with errors also says what it did, for the mail.
+    if ((terminal || verbose || !report.errors.empty()) && !json) print_summary(report);
+    if (report.reindexed_all && (terminal || verbose))
+        std::cerr << "(the index settings changed since the last run, so every post was reindexed)\n";
+    return static_cast<int>(report.errors.empty() ? ExitCode::ok : ExitCode::partial);
+}
+
+}  // namespace idx::cli

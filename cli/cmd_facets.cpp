@@ -1,0 +1,54 @@
+// idx facets: only the facet counts of a query (every post when none).
+
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/environment.hpp"
+#include "cli/result_json.hpp"
+#include "cli/result_text.hpp"
+#include "cli/search_options.hpp"
+#include "common/error.hpp"
+#include "query/search.hpp"
+
+namespace idx::cli {
+
+int run_facets(int argc, char** argv) {
+    cxxopts::Options options("idx facets",
+                             "Count posts per author, category, tag, year and month, over every post or over\n"
+                             "what QUERY matches (same syntax and filters as idx search). Counts are exact.\n");
+    options.positional_help("[QUERY]").show_positional_help();
+    options.add_options()
+        ("json", "print JSON (version 1, see docs/json.md)")
+        ("h,help", "show this help")
+        ("query", "the query", cxxopts::value<std::vector<std::string>>());
+    add_filter_options(options);
+    add_location_options(options);
+    options.parse_positional({"query"});
+    const cxxopts::ParseResult args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help() << "\nExit status: 0 something matched, 1 nothing matched, 2 error.\n";
+        return 0;
+    }
+    const Location location = resolve_location(args);
+    query::SearchRequest request = request_from_args(args);
+    if (args.count("query")) {
+        for (const std::string& word : args["query"].as<std::vector<std::string>>())
+            request.query += (request.query.empty() ? "" : " ") + word;
+    }
+    request.want_hits = false;
+    query::Searcher searcher(location.db);
+    const query::SearchResult result = searcher.search(request);
+    if (args.count("json")) {
+        std::cout << dump_line({{"version", kJsonVersion},
+                                {"query", result.query},
+                                {"total", result.total},
+                                {"facets", facets_json(*result.facets)}})
+                  << "\n";
+    } else {
+        print_facets(std::cout, *result.facets, TextStyle{stdout_is_terminal()});
+        std::cout << result.total << " matches\n";
+    }
+    return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
+}
+
+}  // namespace idx::cli

@@ -1,0 +1,37 @@
+// idx rm: remove the documents of files (or of everything under folders).
+
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/environment.hpp"
+#include "common/error.hpp"
+#include "indexer/sync.hpp"
+
+namespace idx::cli {
+
+int run_rm(int argc, char** argv) {
+    cxxopts::Options options("idx rm",
+                             "Remove from the index the documents of the given files, or of every file under the\n"
+                             "given folders. The files themselves are not touched. (A file still under an indexed\n"
+                             "folder comes back with the next idx add.)\n");
+    options.positional_help("PATH...").show_positional_help();
+    options.add_options()
+        ("wait", "wait for a running idx add instead of exiting with 75")
+        ("h,help", "show this help")
+        ("paths", "files or folders", cxxopts::value<std::vector<std::string>>());
+    add_location_options(options);
+    options.parse_positional({"paths"});
+    const cxxopts::ParseResult args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help() << "\n" << kExitStatusHelp;
+        return 0;
+    }
+    if (!args.count("paths")) throw Error("name the files or folders whose documents should go: idx rm PATH...");
+    const Location location = resolve_location(args);
+    const std::size_t removed =
+        indexer::remove_paths(location.db, args["paths"].as<std::vector<std::string>>(), args.count("wait") > 0);
+    if (stderr_is_terminal()) std::cerr << removed << " documents removed\n";
+    return 0;
+}
+
+}  // namespace idx::cli

@@ -1,0 +1,53 @@
+// idx stats: what the index holds.
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/environment.hpp"
+#include "cli/result_json.hpp"
+#include "query/stats.hpp"
+
+namespace idx::cli {
+
+int run_stats(int argc, char** argv) {
+    cxxopts::Options options("idx stats", "Show what the index holds: documents, size, folders, last run.\n");
+    options.add_options()("json", "print JSON")("h,help", "show this help");
+    add_location_options(options);
+    const cxxopts::ParseResult args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help() << "\n" << kExitStatusHelp;
+        return 0;
+    }
+    const Location location = resolve_location(args);
+    const query::IndexStats stats = query::read_stats(location.db);
+    nlohmann::json last_run = nlohmann::json::parse(stats.last_run, nullptr, false);
+    if (last_run.is_discarded()) last_run = nullptr;
+    if (args.count("json")) {
+        std::cout << dump_line({{"version", kJsonVersion},
+                                {"documents", stats.documents},
+                                {"database", stats.path},
+                                {"bytes", stats.bytes_on_disk},
+                                {"schema_version", stats.schema_version},
+                                {"language", stats.language},
+                                {"roots", stats.roots},
+                                {"spelling_words", stats.spelling_words},
+                                {"last_run", last_run}})
+                  << "\n";
+        return 0;
+    }
+    std::cout << "database:  " << stats.path << "\n"
+              << "documents: " << stats.documents << "\n"
+              << "size:      " << (stats.bytes_on_disk + 512 * 1024) / (1024 * 1024) << " MiB\n"
+              << "schema:    " << stats.schema_version << " (language " << stats.language << ")\n";
+    for (const std::string& root : stats.roots) std::cout << "folder:    " << root << "\n";
+    if (last_run.is_object()) {
+        std::cout << "last run:  " << last_run.value("time", "") << ": " << last_run.value("added", 0) << " added, "
+                  << last_run.value("updated", 0) << " updated, " << last_run.value("removed", 0) << " removed, "
+                  << last_run.value("errors", 0) << " errors\n";
+    }
+    return 0;
+}
+
+}  // namespace idx::cli

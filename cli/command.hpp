@@ -1,0 +1,36 @@
+#pragma once
+// The command table: one row per subcommand, one file per subcommand.
+// `idx --help` lists the rows; each subcommand prints its own --help.
+
+#include <span>
+#include <string_view>
+
+namespace idx::cli {
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    int (*run)(int argc, char** argv);  // argv[0] is the subcommand's name
+};
+
+int run_add(int argc, char** argv);
+int run_search(int argc, char** argv);
+int run_facets(int argc, char** argv);
+int run_stats(int argc, char** argv);
+int run_rm(int argc, char** argv);
+
+std::span<const Command> commands();
+
+// The exit status table shared by every --help.
+inline constexpr std::string_view kExitStatusHelp =
+    "Exit status:\n"
+    "  0   success (search: something matched)\n"
+    "  1   add: some files could not be indexed, the rest were; search: nothing matched\n"
+    "  2   usage, configuration or query error\n"
+    "  74  the database could not be read or written (disk full, damaged)\n"
+    "  75  the database is locked by another idx add (retry, or use --wait)\n";
+
+// Runs the whole tool: dispatch, the one catch for idx::Error, exit codes.
+int main_entry(int argc, char** argv);
+
+}  // namespace idx::cli

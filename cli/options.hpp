@@ -1,0 +1,13 @@
+#pragma once
+// cxxopts for every subcommand. Vector options must keep their commas
+// (`--author "Smith, John"` is one author), so the vector delimiter is set to
+// a byte that never occurs in an argument; this header is the only place
+// that includes cxxopts, so every translation unit agrees on it.
+
+#define CXXOPTS_VECTOR_DELIMITER '\0'
+// g++ 12 reports a false -Wrestrict inside cxxopts' integer parsing once it
+// is inlined (GCC bug 105329); the warning is silenced for cxxopts only.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wrestrict"
+#include <cxxopts.hpp>
+#pragma GCC diagnostic pop

@@ -1,0 +1,85 @@
+#include "cli/result_text.hpp"
+
+#include <algorithm>
+
+namespace idx::cli {
+namespace {
+
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kDim = "\033[2m";
+constexpr const char* kReset = "\033[0m";
+constexpr std::size_t kBarWidth = 40;
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+// `2016-02-21 18:12` (+offset when the post had one): easier to read than ISO.
+std::string short_date(const PostDate& d) {
+    std::string iso = to_iso8601(d);
+    iso[10] = ' ';
+    return iso.substr(0, 16) + (d.utc_offset_minutes ? " " + iso.substr(19) : "");
+}
+
+void print_list(std::ostream& out, const char* label, const std::vector<query::FacetValue>& values) {
+    if (values.empty()) return;
+    out << label << ": ";
+    bool first = true;
+    for (const query::FacetValue& v : values) {
+        out << (first ? "" : ", ") << v.value << " (" << v.count << ")";
+        first = false;
+    }
+    out << "\n";
+}
+
+}  // namespace
+
+void print_hits(std::ostream& out, const query::SearchResult& result, const TextStyle& style) {
+    for (const query::Hit& hit : result.hits) {
+        const Post& post = hit.post;
+        const std::string title = post.title.empty() ? "(untitled)" : post.title;
+        out << hit.rank << ". " << (style.terminal ? kBold : "") << title << (style.terminal ? kReset : "") << "\n";
+        std::vector<std::string> meta;
+        if (post.date) meta.push_back(short_date(*post.date));
+        if (!post.authors.empty()) meta.push_back(join(post.authors, ", "));
+        if (!post.categories.empty()) meta.push_back(join(post.categories, ", "));
+        if (!post.tags.empty()) meta.push_back("tags: " + join(post.tags, ", "));
+        if (!meta.empty()) out << "   " << (style.terminal ? kDim : "") << join(meta, " · ") << (style.terminal ? kReset : "") << "\n";
+        out << "   " << (post.url.empty() ? post.path : post.url) << "\n";
+        const std::string snippet = query::snippet_text(hit.snippet, style.terminal);
+        if (!snippet.empty()) out << "   " << snippet << "\n";
+        out << "\n";
+    }
+}
+
+void print_facets(std::ostream& out, const query::FacetTable& facets, const TextStyle& style) {
+    using query::Facet;
+    print_list(out, "Authors", facets[static_cast<std::size_t>(Facet::author)]);
+    print_list(out, "Categories", facets[static_cast<std::size_t>(Facet::category)]);
+    print_list(out, "Tags", facets[static_cast<std::size_t>(Facet::tag)]);
+    print_list(out, "Years", facets[static_cast<std::size_t>(Facet::year)]);
+    const auto& months = facets[static_cast<std::size_t>(Facet::month)];
+    if (months.empty()) return;
+    if (!style.terminal) {
+        print_list(out, "Months", months);
+        return;
+    }
+    Xapian::doccount most = 1;
+    for (const query::FacetValue& m : months) most = std::max(most, m.count);
+    out << "Months:\n";
+    for (const query::FacetValue& m : months) {
+        const std::size_t width = std::max<std::size_t>(1, m.count * kBarWidth / most);
+        std::string bar;
+        for (std::size_t i = 0; i < width; ++i) bar += "█";
+        out << "  " << m.value << " " << bar << " " << m.count << "\n";
+    }
+}
+
+void print_totals(std::ostream& out, const query::SearchResult& result) {
+    out << result.hits.size() << " of " << (result.total_exact ? "" : "about ") << result.total << " matches\n";
+    if (result.corrected_query) out << "Did you mean: " << *result.corrected_query << "?\n";
+}
+
+}  // namespace idx::cli

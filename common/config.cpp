@@ -1,0 +1,164 @@
+#include "common/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <charconv>
+
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "common/stop_words.hpp"
+
+namespace idx {
+namespace {
+
+// Errors name the file and line so the user can go straight to the fix.
+[[noreturn]] void fail(std::string_view source, const YAML::Node& node, const std::string& what) {
+    const YAML::Mark mark = node.Mark();
+    std::string where(source);
+    if (!mark.is_null()) where += ":" + std::to_string(mark.line + 1);
+    throw Error(where + ": " + what);
+}
+
+std::string scalar(std::string_view source, const YAML::Node& node, const std::string& key) {
+    if (!node.IsScalar()) fail(source, node, "'" + key + "' should be a single value");
+    return node.Scalar();
+}
+
+std::vector<std::string> string_list(std::string_view source, const YAML::Node& node, const std::string& key) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+        out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+        for (const YAML::Node& item : node) out.push_back(scalar(source, item, key));
+    } else if (!node.IsNull()) {
+        fail(source, node, "'" + key + "' should be a list of words");
+    }
+    return out;
+}
+
+unsigned small_number(std::string_view source, const YAML::Node& node, const std::string& key, unsigned max) {
+    const std::string text = scalar(source, node, key);
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value > max)
+        fail(source, node, "'" + key + "' should be a whole number from 0 to " + std::to_string(max));
+    return value;
+}
+
+void parse_fields(std::string_view source, const YAML::Node& node, KeyMapping& keys) {
+    if (!node.IsMap()) fail(source, node, "'fields' should map a field name to front matter keys");
+    for (const auto& entry : node) {
+        const std::string field = entry.first.Scalar();
+        std::vector<std::string> list = string_list(source, entry.second, "fields." + field);
+        if (field == "title") keys.title = std::move(list);
+        else if (field == "date") keys.date = std::move(list);
+        else if (field == "author") keys.author = std::move(list);
+        else if (field == "categories") keys.categories = std::move(list);
+        else if (field == "tags") keys.tags = std::move(list);
+        else if (field == "url") keys.url = std::move(list);
+        else if (field == "id") keys.id = std::move(list);
+        else if (field == "published") keys.published = std::move(list);
+        else
+            fail(source, entry.first,
+                 "unknown field '" + field + "' (known: title, date, author, categories, tags, url, id, published)");
+    }
+}
+
+void append_list(std::string& out, std::string_view name, const std::vector<std::string>& list) {
+    out += name;
+    out += '=';
+    for (const std::string& item : list) {
+        out += item;
+        out += '\x1f';
+    }
+    out += '\n';
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+    std::uint64_t value = 0;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    const auto [rest, ec] = std::from_chars(begin, end, value);
+    if (ec != std::errc() || rest == begin) return std::nullopt;
+    std::string unit(rest, end);
+    for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
+    std::uint64_t scale = 1;
+    if (unit.empty() || unit == "b") scale = 1;
+    else if (unit == "k" || unit == "kb" || unit == "kib") scale = 1024;
+    else if (unit == "m" || unit == "mb" || unit == "mib") scale = 1024 * 1024;
+    else if (unit == "g" || unit == "gb" || unit == "gib") scale = 1024ull * 1024 * 1024;
+    else return std::nullopt;
+    if (value > UINT64_MAX / scale) return std::nullopt;
+    return value * scale;
+}
+
+Config parse_config(std::string_view yaml_text, std::string_view source_name) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml_text));
+    } catch (const YAML::Exception& e) {
+        throw Error(std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+    Config config;
+    if (root.IsNull()) return config;
+    if (!root.IsMap()) fail(source_name, root, "the configuration should be a mapping of settings");
+    for (const auto& entry : root) {
+        const std::string key = entry.first.Scalar();
+        const YAML::Node& value = entry.second;
+        if (key == "db") {
+            config.db = scalar(source_name, value, key);
+        } else if (key == "roots") {
+            config.roots = string_list(source_name, value, key);
+        } else if (key == "language") {
+            config.index.language = scalar(source_name, value, key);
+        } else if (key == "stop_words") {
+            config.index.stop_words = string_list(source_name, value, key);
+        } else if (key == "title_weight") {
+            config.index.title_weight = small_number(source_name, value, key, 100);
+        } else if (key == "shortcodes") {
+            config.index.shortcodes = string_list(source_name, value, key);
+        } else if (key == "jobs") {
+            config.jobs = small_number(source_name, value, key, 256);
+        } else if (key == "max_file_size") {
+            const auto size = parse_byte_size(scalar(source_name, value, key));
+            if (!size) fail(source_name, value, "'max_file_size' should be a size such as 16MiB");
+            config.max_file_size = *size;
+        } else if (key == "fields") {
+            parse_fields(source_name, value, config.index.keys);
+        } else {
+            fail(source_name, entry.first,
+                 "unknown setting '" + key +
+                     "' (known: db, roots, language, stop_words, title_weight, shortcodes, jobs, max_file_size, "
+                     "fields)");
+        }
+    }
+    return config;
+}
+
+std::string settings_fingerprint(const IndexSettings& settings) {
+    std::string out = "schema=" + std::to_string(schema::kVersion) + "\n";
+    const KeyMapping& k = settings.keys;
+    append_list(out, "title", k.title);
+    append_list(out, "date", k.date);
+    append_list(out, "author", k.author);
+    append_list(out, "categories", k.categories);
+    append_list(out, "tags", k.tags);
+    append_list(out, "url", k.url);
+    append_list(out, "id", k.id);
+    append_list(out, "published", k.published);
+    out += "language=" + settings.language + "\n";
+    out += "title_weight=" + std::to_string(settings.title_weight) + "\n";
+    append_list(out, "shortcodes", settings.shortcodes);
+    return out;
+}
+
+std::vector<std::string> effective_stop_words(const IndexSettings& settings) {
+    if (!settings.stop_words.empty()) return settings.stop_words;
+    return builtin_stop_words(settings.language);
+}
+
+}  // namespace idx

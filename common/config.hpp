@@ -1,0 +1,57 @@
+#pragma once
+// Settings from idx.yaml. parse_config() is pure (text in, struct out); finding
+// and reading the file is the CLI's job. IndexSettings are the settings that
+// shape the index: their fingerprint is stored in the database, and a change
+// makes the next `idx add` reindex everything.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace idx {
+
+// Front matter keys read for each field, first present wins; matched without
+// regard to case. The defaults cover WordPress exports and plain Jekyll.
+struct KeyMapping {
+    std::vector<std::string> title{"post_title", "title"};
+    std::vector<std::string> date{"post_date", "date"};
+    std::vector<std::string> author{"author", "post_author"};
+    std::vector<std::string> categories{"original_cats", "categories", "category"};
+    std::vector<std::string> tags{"tags", "original_tags"};
+    std::vector<std::string> url{"permalink", "canonical_url", "link"};
+    std::vector<std::string> id{"ID", "wordpress_id", "id"};
+    std::vector<std::string> published{"published"};  // `false` marks a draft
+};
+
+struct IndexSettings {
+    KeyMapping keys;
+    std::string language = "english";     // Snowball stemmer name, or "none"
+    std::vector<std::string> stop_words;  // empty: the built-in list for the language
+    unsigned title_weight = 5;            // within-document frequency of each title word
+    std::vector<std::string> shortcodes;  // extra WordPress shortcode names to strip
+};
+
+struct Config {
+    std::optional<std::string> db;   // database folder
+    std::vector<std::string> roots;  // folders `idx add` indexes when given none
+    IndexSettings index;
+    std::uint64_t max_file_size = 16u * 1024 * 1024;
+    unsigned jobs = 0;  // 0: one per core
+};
+
+// Parses idx.yaml text. Throws idx::Error naming `source_name` and the line
+// for YAML that does not parse, unknown keys and values of the wrong type.
+Config parse_config(std::string_view yaml_text, std::string_view source_name);
+
+// A stable text form of everything in IndexSettings plus the schema version.
+std::string settings_fingerprint(const IndexSettings& settings);
+
+// The stop words in effect: settings.stop_words, else the built-in list.
+std::vector<std::string> effective_stop_words(const IndexSettings& settings);
+
+// Parses sizes such as `16MiB`, `300k`, `1048576`.
+std::optional<std::uint64_t> parse_byte_size(std::string_view text);
+
+}  // namespace idx

@@ -1,0 +1,38 @@
+#include "common/schema.hpp"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/utf8.hpp"
+
+namespace idx::schema {
+namespace {
+
+bool needs_colon(std::string_view prefix, std::string_view value) {
+    if (prefix.size() <= 1 || value.empty()) return false;
+    const char first = value.front();
+    return (first >= 'A' && first <= 'Z') || first == ':';
+}
+
+}  // namespace
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (needs_colon(prefix, value)) term += ':';
+    if (term.size() + value.size() <= kMaxTermBytes) {
+        term.append(value);
+        return term;
+    }
+    char hash[24];
+    const int n = std::snprintf(hash, sizeof hash, "#%016llx",
+                                static_cast<unsigned long long>(XXH3_64bits(value.data(), value.size())));
+    const std::size_t room = kMaxTermBytes - term.size() - static_cast<std::size_t>(n);
+    term.append(truncate_utf8(value, room));
+    term.append(hash, static_cast<std::size_t>(n));
+    return term;
+}
+
+std::string unique_id_term(std::string_view path) { return boolean_term(prefix::unique_id, path); }
+
+}  // namespace idx::schema

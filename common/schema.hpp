@@ -1,0 +1,84 @@
+#pragma once
+// The Xapian schema of an idx database, defined once: term prefixes, value
+// slots, metadata keys and the field table the query parser is built from.
+// docs/schema.md describes the same table for people; keep the two in step.
+
+#include <xapian.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace idx::schema {
+
+// Bump when the terms, values or data an indexer writes change meaning; a
+// database with another version is rebuilt by the next `idx add`.
+inline constexpr int kVersion = 1;
+
+namespace prefix {
+inline constexpr std::string_view unique_id = "Q";  // Q + canonical path: one document per file
+inline constexpr std::string_view title = "S";      // title words (free text, also unprefixed)
+inline constexpr std::string_view author = "A";     // boolean, exact author
+inline constexpr std::string_view category = "XC";  // boolean, exact category
+inline constexpr std::string_view tag = "K";        // boolean, exact tag
+inline constexpr std::string_view year = "Y";       // boolean, YYYY
+inline constexpr std::string_view month = "M";      // boolean, YYYYMM
+inline constexpr std::string_view day = "D";        // boolean, YYYYMMDD
+inline constexpr std::string_view post_id = "XID";  // boolean, the exporter's post id
+}  // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno date = 0;    // to_sort_key(): YYYYMMDDHHMMSS, local time
+inline constexpr Xapian::valueno facets = 1;  // FacetRecord (records.hpp)
+inline constexpr Xapian::valueno source = 2;  // SourceRecord (records.hpp): path, mtime, size, hash
+}  // namespace slot
+
+namespace metadata {
+inline constexpr std::string_view schema_version = "idx:schema";
+inline constexpr std::string_view idx_version = "idx:version";
+inline constexpr std::string_view fingerprint = "idx:fingerprint";  // of the settings that shape the index
+inline constexpr std::string_view roots = "idx:roots";              // folders given to earlier runs, one a line
+inline constexpr std::string_view last_run = "idx:last_run";        // JSON summary of the last `idx add`
+inline constexpr std::string_view language = "idx:language";        // stemmer the index was built with
+inline constexpr std::string_view stop_words = "idx:stop_words";    // one a line; the query side uses them
+}  // namespace metadata
+
+// How the query parser treats a field name such as `author:`.
+enum class FieldKind {
+    text,     // probabilistic words under a prefix
+    exact,    // one boolean term, value kept as written (case included)
+    year,     // boolean, four digits
+    month,    // boolean, YYYY-MM or YYYYMM
+    date,     // a range over slot::date
+};
+
+struct Field {
+    std::string_view name;    // as typed in a query: `author:"Staff Writer"`
+    std::string_view prefix;  // term prefix; empty for `date`
+    FieldKind kind;
+};
+
+inline constexpr std::array<Field, 8> kFields = {{
+    {"title", prefix::title, FieldKind::text},
+    {"author", prefix::author, FieldKind::exact},
+    {"category", prefix::category, FieldKind::exact},
+    {"tag", prefix::tag, FieldKind::exact},
+    {"id", prefix::post_id, FieldKind::exact},
+    {"year", prefix::year, FieldKind::year},
+    {"month", prefix::month, FieldKind::month},
+    {"date", "", FieldKind::date},
+}};
+
+// Xapian rejects terms over 245 bytes; stay clear of that.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// A boolean term the way Xapian's QueryParser spells it: the prefix, then `:`
+// when the prefix has more than one character and the value starts with a
+// capital letter, then the value. Values that would pass kMaxTermBytes are cut
+// and end in `#` and a hash of the whole value, so they stay unique.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// Q + the canonical path (hashed like boolean_term when very long).
+std::string unique_id_term(std::string_view path);
+
+}  // namespace idx::schema

@@ -1,0 +1,24 @@
+#pragma once
+// UTF-8 repair. Posts come from many exporters; some bytes are not UTF-8.
+// Everything that reaches the index, the stored text or JSON passes through
+// here first, so later stages may assume valid UTF-8.
+
+#include <string>
+#include <string_view>
+
+namespace idx {
+
+// Returns `in` with every invalid UTF-8 sequence (stray continuation bytes,
+// truncated, overlong or surrogate encodings, code points past U+10FFFF)
+// replaced by U+FFFD, and control characters other than tab, newline and
+// carriage return (NUL, DEL, ...) replaced by a space.
+std::string repair_utf8(std::string_view in);
+
+// True when `in` is valid UTF-8 with no control characters but tab/CR/LF,
+// i.e. when repair_utf8(in) == in. Cheap fast path for clean input.
+bool is_clean_utf8(std::string_view in);
+
+// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+}  // namespace idx

@@ -1,0 +1,40 @@
+#pragma once
+// Finds the post files under a root folder: recursive, sorted by name so runs
+// and their output are deterministic, hidden files and folders skipped,
+// symbolic links skipped unless asked for (and then each folder and file is
+// visited once, so a link loop ends).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace idx::indexer {
+
+struct FileEntry {
+    std::string path;  // root + relative path: canonical when the root is
+    std::int64_t mtime_ns = 0;
+    std::uint64_t size = 0;
+};
+
+struct WalkProblem {
+    std::string path;
+    std::string message;
+};
+
+struct WalkOptions {
+    bool follow_symlinks = false;
+};
+
+struct WalkResult {
+    std::vector<FileEntry> files;      // post files (by extension), sorted
+    std::vector<WalkProblem> errors;   // folders or files that could not be read
+    std::vector<WalkProblem> skipped;  // symbolic links not followed, repeats
+    // Folders that could not be listed: what the index holds under them must
+    // not be pruned, since their files may well still be there.
+    std::vector<std::string> unlisted_folders;
+};
+
+// `root` is a folder or a single file, given as a canonical absolute path.
+WalkResult walk(const std::string& root, const WalkOptions& options);
+
+}  // namespace idx::indexer

@@ -1,0 +1,270 @@
+#include "indexer/html_text.hpp"
+
+#include <gumbo.h>
+
+#include <memory>
+#include <vector>
+
+namespace idx::indexer {
+namespace {
+
+struct GumboDeleter {
+    void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+};
+using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
+
+GumboTree parse(std::string_view html) {
+    return GumboTree(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+}
+
+bool is_dropped(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_HEAD:
+        case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_AUDIO:
+        case GUMBO_TAG_VIDEO:
+        case GUMBO_TAG_CANVAS:
+        case GUMBO_TAG_SVG:
+        case GUMBO_TAG_MATH:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Elements that separate words: text on either side never joins into one word.
+bool is_block(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_BR: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+        case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
+        case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_IMG:
+        case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
+        case GUMBO_TAG_OPTION: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
+        case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
+        case GUMBO_TAG_UL: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_TEXTAREA:
+        case GUMBO_TAG_SELECT: case GUMBO_TAG_MENU: case GUMBO_TAG_LEGEND: case GUMBO_TAG_IMAGE:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Appends text with whitespace collapsed; block breaks become one '\n'.
+class TextSink {
+public:
+    void text(std::string_view s) {
+        for (const char c : s) {
+            if (is_space(c)) {
+                if (!m_out.empty() && m_out.back() != ' ' && m_out.back() != '\n') m_pending_space = true;
+                continue;
+            }
+            if (m_pending_space) m_out += ' ';
+            m_pending_space = false;
+            m_out += c;
+        }
+    }
+    void block_break() {
+        m_pending_space = false;
+        if (m_out.empty()) return;
+        if (m_out.back() == ' ') m_out.pop_back();
+        if (m_out.back() != '\n') m_out += '\n';
+    }
+    std::string take() {
+        block_break();
+        if (!m_out.empty() && m_out.back() == '\n') m_out.pop_back();
+        return std::move(m_out);
+    }
+
+private:
+    std::string m_out;
+    bool m_pending_space = false;
+};
+
+// Walks the tree without recursion (depth is bounded, but the stack of a
+// worker thread is small and the fallback path must never be needed twice).
+void collect_text(const GumboNode* root, TextSink& sink) {
+    struct Frame {
+        const GumboNode* node;
+        unsigned next_child;
+    };
+    std::vector<Frame> stack{{root, 0}};
+    while (!stack.empty()) {
+        Frame& frame = stack.back();
+        const GumboNode* node = frame.node;
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+            node->type == GUMBO_NODE_CDATA) {
+            sink.text(node->v.text.text);
+            stack.pop_back();
+            continue;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
+            node->type != GUMBO_NODE_TEMPLATE) {
+            stack.pop_back();  // comments
+            continue;
+        }
+        const bool element = node->type == GUMBO_NODE_ELEMENT;
+        if (element && frame.next_child == 0) {
+            if (is_dropped(node->v.element.tag)) {
+                stack.pop_back();
+                continue;
+            }
+            if (is_block(node->v.element.tag)) sink.block_break();
+        }
+        const GumboVector& children = element ? node->v.element.children : node->v.document.children;
+        if (frame.next_child < children.length) {
+            const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+            stack.push_back({child, 0});
+            continue;
+        }
+        if (element && is_block(node->v.element.tag)) sink.block_break();
+        stack.pop_back();
+    }
+}
+
+bool is_void(std::string_view name) {
+    static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                                 "link", "meta", "param", "source", "track", "wbr", "keygen"};
+    for (const std::string_view v : kVoid) {
+        if (name.size() == v.size()) {
+            bool same = true;
+            for (std::size_t i = 0; i < v.size() && same; ++i)
+                same = (name[i] | 0x20) == v[i];
+            if (same) return true;
+        }
+    }
+    return false;
+}
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+}
+
+// Plain tag stripping for bodies gumbo cannot take: drops <script>/<style>
+// contents, comments and tags, then lets gumbo decode the entities of what is
+// left (which has no tags, so no nesting).
+std::string strip_tags(std::string_view html) {
+    std::string out;
+    out.reserve(html.size() / 2);
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const char c = html[i];
+        if (c != '<') {
+            out += c;
+            ++i;
+            continue;
+        }
+        if (html.substr(i, 4) == "<!--") {
+            const std::size_t end = html.find("-->", i + 4);
+            i = end == std::string_view::npos ? html.size() : end + 3;
+            continue;
+        }
+        const std::size_t close = html.find('>', i + 1);
+        if (close == std::string_view::npos) {  // a lone '<' is text
+            out.append(html.substr(i));
+            break;
+        }
+        std::size_t name_start = i + 1;
+        const std::size_t name_end = [&] {
+            std::size_t k = name_start;
+            while (k < close && is_name_char(html[k])) ++k;
+            return k;
+        }();
+        const std::string_view name = html.substr(name_start, name_end - name_start);
+        const auto named = [&](std::string_view want) {
+            if (name.size() != want.size()) return false;
+            for (std::size_t k = 0; k < want.size(); ++k)
+                if ((name[k] | 0x20) != want[k]) return false;
+            return true;
+        };
+        i = close + 1;
+        out += ' ';
+        if (named("script") || named("style")) {
+            const std::string end_tag = named("script") ? "</script" : "</style";
+            std::size_t k = i;
+            while (k < html.size()) {
+                const std::size_t lt = html.find("</", k);
+                if (lt == std::string_view::npos) { k = html.size(); break; }
+                bool match = true;
+                for (std::size_t j = 0; j < end_tag.size() && match; ++j)
+                    match = lt + j < html.size() && (html[lt + j] | 0x20) == (end_tag[j] | 0x20);
+                if (match) { k = lt; break; }
+                k = lt + 2;
+            }
+            i = k;
+        }
+    }
+    TextSink sink;
+    sink.text(decode_entities(out));
+    return sink.take();
+}
+
+}  // namespace
+
+std::size_t estimate_nesting_depth(std::string_view html) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size();
+         i = html.find('<', i + 1)) {
+        const bool end_tag = html[i + 1] == '/';
+        const std::size_t name_start = i + (end_tag ? 2 : 1);
+        std::size_t name_end = name_start;
+        while (name_end < html.size() && is_name_char(html[name_end])) ++name_end;
+        if (name_end == name_start) continue;
+        if (end_tag) {
+            if (depth > 0) --depth;
+            continue;
+        }
+        if (is_void(html.substr(name_start, name_end - name_start))) continue;
+        const std::size_t close = html.find('>', name_end);
+        if (close == std::string_view::npos) break;
+        ++depth;
+        deepest = std::max(deepest, depth);
+    }
+    return deepest;
+}
+
+HtmlText html_to_text(std::string_view html, const HtmlLimits& limits) {
+    if (estimate_nesting_depth(html) > limits.max_depth) return {strip_tags(html), true};
+    const GumboTree tree = parse(html);
+    TextSink sink;
+    collect_text(tree->document, sink);
+    return {sink.take(), false};
+}
+
+std::string decode_entities(std::string_view text) {
+    if (text.find('&') == std::string_view::npos) return std::string(text);
+    // Escape '<' so gumbo sees only character data: tags stay literal text.
+    std::string escaped;
+    escaped.reserve(text.size() + 16);
+    for (const char c : text) {
+        if (c == '<') escaped += "&lt;";
+        else escaped += c;
+    }
+    const GumboTree tree = parse(escaped);
+    std::string out;
+    const auto* html = tree->root;
+    // document > html > (head, body) > text nodes
+    for (unsigned i = 0; i < html->v.element.children.length; ++i) {
+        const auto* part = static_cast<const GumboNode*>(html->v.element.children.data[i]);
+        if (part->type != GUMBO_NODE_ELEMENT) continue;
+        for (unsigned k = 0; k < part->v.element.children.length; ++k) {
+            const auto* child = static_cast<const GumboNode*>(part->v.element.children.data[k]);
+            if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) out += child->v.text.text;
+        }
+    }
+    return out;
+}
+
+}  // namespace idx::indexer

@@ -1,0 +1,38 @@
+#pragma once
+// HTML to plain text, with gumbo behind one pure function (string in, text
+// out). Entities are decoded by gumbo, never by hand.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace idx::indexer {
+
+struct HtmlLimits {
+    // gumbo 0.10 needs time and memory that grow much faster than the input
+    // with nesting depth (gigabytes at 40,000 nested <div>s). Bodies whose
+    // estimated depth passes this are not given to gumbo at all.
+    std::size_t max_depth = 1000;
+};
+
+struct HtmlText {
+    std::string text;  // words of the visible text; blocks end in '\n'
+    bool used_fallback = false;  // too deeply nested for gumbo: tags were stripped instead
+};
+
+// The visible text of an HTML body. Contents of script, style, noscript,
+// iframe, template, head, object, audio, video, canvas and svg are dropped;
+// block elements and <br> become line breaks; other whitespace collapses to
+// single spaces. Input must be valid UTF-8.
+HtmlText html_to_text(std::string_view html, const HtmlLimits& limits = {});
+
+// Decodes HTML character references (`&#8211;`, `&amp;`, `&eacute;`) in plain
+// text, leaving anything that looks like a tag as literal text.
+std::string decode_entities(std::string_view text);
+
+// Deepest element nesting a parser could build from `html`, counting start tags
+// that are neither void nor self-closing and end tags that close them. An upper
+// estimate: unclosed <p> or <li> count as nested.
+std::size_t estimate_nesting_depth(std::string_view html);
+
+}  // namespace idx::indexer

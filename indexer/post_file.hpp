@@ -1,0 +1,29 @@
+#pragma once
+// The one place where idx reads a post file. Everything after it works on
+// the bytes read here.
+
+#include <cstdint>
+#include <string>
+
+#include "common/records.hpp"
+
+namespace idx::indexer {
+
+enum class ReadStatus { ok, vanished, unreadable, too_big };
+
+struct PostFile {
+    ReadStatus status = ReadStatus::ok;
+    std::string content;
+    SourceRecord source;  // path, mtime and size as read, hash of the content
+    std::string problem;  // for `unreadable`: why, as a sentence fragment
+};
+
+// Reads the whole file, unless it holds more than `max_bytes`. Stats the open
+// descriptor, so mtime and size belong to the bytes read even when the file
+// changes meanwhile.
+PostFile read_post_file(const std::string& path, std::uint64_t max_bytes);
+
+// XXH3-128 of the bytes, as 16 raw bytes.
+std::string content_hash(std::string_view bytes);
+
+}  // namespace idx::indexer

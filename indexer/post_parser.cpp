@@ -1,0 +1,123 @@
+#include "indexer/post_parser.hpp"
+
+#include <algorithm>
+
+#include "common/utf8.hpp"
+#include "indexer/front_matter.hpp"
+#include "indexer/markdown.hpp"
+#include "indexer/shortcodes.hpp"
+
+namespace idx::indexer {
+namespace {
+
+std::string lower_extension(std::string_view path) {
+    const std::size_t slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return {};
+    std::string ext(name.substr(dot + 1));
+    for (char& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return ext;
+}
+
+std::string_view file_name(std::string_view path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool looks_binary(std::string_view content) {
+    return content.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+ParseResult not_a_post(std::string reason) {
+    ParseResult result;
+    result.status = ParseStatus::not_a_post;
+    result.skip_reason = std::move(reason);
+    return result;
+}
+
+ParseResult broken(int line, std::string message) {
+    ParseResult result;
+    result.status = ParseStatus::error;
+    result.error = {line, std::move(message)};
+    return result;
+}
+
+void set_date(std::string_view path, const FrontMatter& fm, int yaml_first_line, ParseResult& result) {
+    if (!fm.date.empty()) {
+        if (const auto parsed = parse_post_date(fm.date)) {
+            result.post.date = parsed->date;
+            if (parsed->offset_dropped)
+                result.warnings.push_back({yaml_first_line + fm.date_line - 1,
+                                           "date '" + fm.date + "' has an impossible UTC offset; kept without it"});
+            return;
+        }
+    }
+    result.post.date = date_from_file_name(file_name(path));
+    if (fm.date.empty()) return;  // Jekyll's own convention: no warning
+    std::string message = "date '" + fm.date + "' is not a date idx understands (YYYY-MM-DD[ HH:MM:SS][ +HHMM])";
+    message += result.post.date ? "; using the date in the file name" : "; the post has no date";
+    result.warnings.push_back({yaml_first_line + fm.date_line - 1, std::move(message)});
+}
+
+std::string body_text(std::string_view path, std::string_view body, const ParseOptions& options,
+                      ParseResult& result) {
+    static const IndexSettings kDefaults;
+    const IndexSettings& settings = options.settings ? *options.settings : kDefaults;
+    std::string cleaned = strip_liquid(strip_shortcodes(body, settings.shortcodes));
+    const std::string ext = lower_extension(path);
+    if ((ext == "md" || ext == "markdown") && !is_mostly_html(cleaned)) cleaned = markdown_to_html(cleaned);
+    HtmlText html = html_to_text(cleaned, options.html);
+    if (html.used_fallback)
+        result.warnings.push_back({0, "HTML nested more than " + std::to_string(options.html.max_depth) +
+                                          " levels deep; its tags were stripped without parsing"});
+    return std::move(html.text);
+}
+
+}  // namespace
+
+bool is_post_extension(std::string_view path) {
+    const std::string ext = lower_extension(path);
+    return ext == "md" || ext == "markdown" || ext == "html" || ext == "htm";
+}
+
+ParseResult parse_post(std::string_view path, std::string_view raw, const ParseOptions& options) {
+    if (raw.empty()) return not_a_post("empty file");
+    if (looks_binary(raw) && raw.substr(0, 3) != "---") return not_a_post("binary file");
+    const std::string content = repair_utf8(raw);
+
+    const auto split = split_front_matter(content);
+    if (const auto* problem = std::get_if<SplitProblem>(&split)) {
+        if (*problem == SplitProblem::no_front_matter)
+            return not_a_post(looks_binary(raw) ? "binary file" : "no front matter (the file does not start with ---)");
+        return broken(1, "front matter starts with --- but has no closing --- line");
+    }
+    const FrontMatterBlock& block = std::get<FrontMatterBlock>(split);
+
+    static const IndexSettings kDefaults;
+    const IndexSettings& settings = options.settings ? *options.settings : kDefaults;
+    auto parsed = parse_front_matter(block.yaml, settings.keys);
+    if (const auto* error = std::get_if<FrontMatterError>(&parsed)) {
+        const int line = error->line > 0 ? block.yaml_first_line + error->line - 1 : 0;
+        return broken(line, error->message);
+    }
+    FrontMatter& fm = std::get<FrontMatter>(parsed);
+
+    ParseResult result;
+    result.status = fm.draft ? ParseStatus::draft : ParseStatus::post;
+    Post& post = result.post;
+    post.path = std::string(path);
+    post.title = std::move(fm.title);
+    post.authors = std::move(fm.authors);
+    post.categories = std::move(fm.categories);
+    post.tags = std::move(fm.tags);
+    post.url = std::move(fm.url);
+    post.id = std::move(fm.id);
+    post.draft = fm.draft;
+    set_date(path, fm, block.yaml_first_line, result);
+    post.text = body_text(path, block.body, options, result);
+    return result;
+}
+
+}  // namespace idx::indexer

@@ -1,0 +1,48 @@
+#pragma once
+// One file's bytes to a Post, or the reason it is not one. Pure: the caller
+// reads the file; this decides what the file means (Omega's index_file.cc
+// plays the same part). Never throws for bad input.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/config.hpp"
+#include "common/post.hpp"
+#include "indexer/html_text.hpp"
+
+namespace idx::indexer {
+
+struct ParseOptions {
+    const IndexSettings* settings = nullptr;  // key mapping and shortcodes; defaults when null
+    HtmlLimits html;
+};
+
+struct Diagnostic {
+    int line = 0;  // 1-based line in the file; 0 when it concerns the whole file
+    std::string message;
+};
+
+enum class ParseStatus {
+    post,        // a post to index
+    not_a_post,  // empty, binary or without front matter: skipped, no error
+    draft,       // `published: false`: skipped unless drafts are wanted
+    error,       // broken front matter: reported, any earlier document kept
+};
+
+struct ParseResult {
+    ParseStatus status = ParseStatus::error;
+    Post post;                          // filled for `post` and `draft`
+    std::string skip_reason;            // for `not_a_post`
+    Diagnostic error;                   // for `error`
+    std::vector<Diagnostic> warnings;   // the post was indexed, but see these
+};
+
+// `path` names the file in messages and gives the extension (Markdown or
+// HTML) and the `YYYY-MM-DD-` date fallback; `content` is the file's bytes.
+ParseResult parse_post(std::string_view path, std::string_view content, const ParseOptions& options);
+
+// True for the file extensions idx reads: .md .markdown .html .htm (any case).
+bool is_post_extension(std::string_view path);
+
+}  // namespace idx::indexer

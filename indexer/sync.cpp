@@ -1,0 +1,337 @@
+#include "indexer/sync.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <climits>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "common/error.hpp"
+#include "common/lines.hpp"
+#include "common/schema.hpp"
+#include "indexer/database.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/file_walker.hpp"
+#include "indexer/index_state.hpp"
+#include "indexer/ordered_pipeline.hpp"
+#include "indexer/post_file.hpp"
+#include "indexer/post_parser.hpp"
+
+namespace idx::indexer {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+enum class Outcome { indexed, same_content, skipped, error, vanished };
+
+// What a worker thread made of one file; the writer thread applies it.
+struct FileResult {
+    Outcome outcome = Outcome::error;
+    BuiltDocument built;
+    SourceRecord source;
+    FileMessage message;  // the error, or why the file was skipped
+    std::vector<FileMessage> warnings;
+};
+
+struct Task {
+    const FileEntry* file;
+    IndexedFile* indexed;  // null when the index has no document for this path
+};
+
+std::string utc_now_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+class SyncRun {
+public:
+    SyncRun(const SyncOptions& options, SyncReport& report)
+        : m_options(options),
+          m_report(report),
+          m_db(open_for_writing(options.db_path, options.wait_for_lock)),
+          m_parse_options{&options.settings, {}} {}
+
+    void run() {
+        const auto started = Clock::now();
+        const std::string fingerprint = settings_fingerprint(m_options.settings);
+        m_report.reindexed_all =
+            m_db.get_doccount() > 0 && m_db.get_metadata(std::string(schema::metadata::fingerprint)) != fingerprint;
+        m_state = load_index_state(m_db);
+
+        const std::vector<std::string> roots = choose_roots();
+        std::vector<WalkResult> walks;
+        for (const std::string& root : roots) walks.push_back(walk_root(root));
+        plan(walks);
+        index_files(started);
+        prune(walks);
+        record_run(fingerprint, started);
+    }
+
+private:
+    std::vector<std::string> choose_roots() {
+        const std::vector<std::string> recorded =
+            split_lines(m_db.get_metadata(std::string(schema::metadata::roots)));
+        std::vector<std::string> given = m_options.roots;
+        if (given.empty()) given = recorded;
+        if (given.empty())
+            throw Error("no folders to index: name one (idx add _posts/), or list them under roots: in idx.yaml");
+        std::set<std::string> roots;
+        for (const std::string& root : given) roots.insert(canonical_root(root));
+        // New settings change every document, so every recorded root is redone.
+        if (m_report.reindexed_all) roots.insert(recorded.begin(), recorded.end());
+        return {roots.begin(), roots.end()};
+    }
+
+    // The canonical form of a root; a missing root keeps its absolute form
+    // so the message names it and nothing under it is pruned.
+    static std::string canonical_root(const std::string& root) {
+        char resolved[PATH_MAX];
+        if (::realpath(root.c_str(), resolved) != nullptr) return resolved;
+        std::error_code ec;
+        const std::filesystem::path absolute = std::filesystem::absolute(root, ec).lexically_normal();
+        std::string out = ec ? root : absolute.string();
+        while (out.size() > 1 && out.back() == '/') out.pop_back();
+        return out;
+    }
+
+    WalkResult walk_root(const std::string& root) {
+        WalkResult walk = indexer::walk(root, WalkOptions{m_options.follow_symlinks});
+        for (const WalkProblem& problem : walk.errors) m_report.errors.push_back({problem.path, 0, problem.message});
+        for (const WalkProblem& problem : walk.skipped) m_report.skips.push_back({problem.path, 0, problem.message});
+        const bool root_missing =
+            std::find(walk.unlisted_folders.begin(), walk.unlisted_folders.end(), root) != walk.unlisted_folders.end();
+        if (!root_missing) m_report.roots.push_back(root);
+        return walk;
+    }
+
+    void plan(const std::vector<WalkResult>& walks) {
+        std::set<std::string_view> planned;
+        for (const WalkResult& walk : walks) {
+            for (const FileEntry& file : walk.files) {
+                if (!planned.insert(file.path).second) continue;  // under two overlapping roots
+                ++m_report.files;
+                const auto it = m_state.find(file.path);
+                IndexedFile* indexed = it == m_state.end() ? nullptr : &it->second;
+                if (indexed) indexed->seen = true;
+                if (indexed && !m_report.reindexed_all && indexed->source.mtime_ns == file.mtime_ns &&
+                    indexed->source.size == file.size) {
+                    ++m_report.unchanged;
+                    continue;
+                }
+                m_tasks.push_back({&file, indexed});
+            }
+        }
+    }
+
+    FileResult process(DocumentBuilder& builder, const Task& task) const {
+        FileResult result;
+        const std::string& path = task.file->path;
+        PostFile file = read_post_file(path, m_options.max_file_size);
+        result.source = file.source;
+        switch (file.status) {
+            case ReadStatus::vanished:
+                result.outcome = Outcome::vanished;
+                result.message = {path, 0, "deleted while the run was reading the folder"};
+                return result;
+            case ReadStatus::unreadable:
+                result.outcome = Outcome::error;
+                result.message = {path, 0, file.problem};
+                return result;
+            case ReadStatus::too_big:
+                result.outcome = Outcome::skipped;
+                result.message = {path, 0,
+                                  "skipped: " + std::to_string(file.source.size) + " bytes is over the limit of " +
+                                      std::to_string(m_options.max_file_size) + " (max_file_size in idx.yaml)"};
+                result.warnings.push_back(result.message);
+                return result;
+            case ReadStatus::ok:
+                break;
+        }
+        if (task.indexed && !m_report.reindexed_all &&
+            task.indexed->source.content_hash == file.source.content_hash) {
+            result.outcome = Outcome::same_content;
+            return result;
+        }
+        ParseResult parsed = parse_post(path, file.content, m_parse_options);
+        for (Diagnostic& w : parsed.warnings) result.warnings.push_back({path, w.line, std::move(w.message)});
+        switch (parsed.status) {
+            case ParseStatus::error:
+                result.outcome = Outcome::error;
+                result.message = {path, parsed.error.line, std::move(parsed.error.message)};
+                return result;
+            case ParseStatus::not_a_post:
+                result.outcome = Outcome::skipped;
+                result.message = {path, 0, std::move(parsed.skip_reason)};
+                return result;
+            case ParseStatus::draft:
+                if (!m_options.include_drafts) {
+                    result.outcome = Outcome::skipped;
+                    result.message = {path, 0, "draft (published: false); use --include-drafts to index it"};
+                    return result;
+                }
+                break;
+            case ParseStatus::post:
+                break;
+        }
+        result.outcome = Outcome::indexed;
+        result.built = builder.build(parsed.post, file.source);
+        return result;
+    }
+
+    void apply(FileResult& result, const Task& task) {
+        for (FileMessage& w : result.warnings) m_report.warnings.push_back(std::move(w));
+        switch (result.outcome) {
+            case Outcome::indexed:
+                // A path the index does not know needs no lookup of its id term,
+                // unless documents of an older format may hide behind it.
+                if (task.indexed == nullptr && !m_report.reindexed_all)
+                    m_db.add_document(result.built.document);
+                else
+                    m_db.replace_document(result.built.unique_term, result.built.document);
+                for (const std::string& word : result.built.spelling_words) m_db.add_spelling(word);
+                ++(task.indexed ? m_report.updated : m_report.added);
+                break;
+            case Outcome::same_content: {
+                // Touched but not changed: remember the new mtime so the next
+                // run does not read the file again; the terms stay as they are.
+                Xapian::Document doc = m_db.get_document(task.indexed->docid);
+                doc.add_value(schema::slot::source, encode_source(result.source));
+                m_db.replace_document(task.indexed->docid, doc);
+                ++m_report.unchanged;
+                break;
+            }
+            case Outcome::skipped:
+            case Outcome::vanished:
+                ++m_report.skipped;
+                m_report.skips.push_back(std::move(result.message));
+                if (task.indexed) remove(*task.indexed);
+                break;
+            case Outcome::error:
+                m_report.errors.push_back(std::move(result.message));  // the old document stays
+                break;
+        }
+        if (++m_pending_writes >= m_options.commit_every) commit();
+    }
+
+    void index_files(Clock::time_point started) {
+        unsigned jobs = m_options.jobs ? m_options.jobs : std::max(1u, std::thread::hardware_concurrency());
+        std::vector<std::unique_ptr<DocumentBuilder>> builders;
+        for (unsigned j = 0; j < jobs; ++j) builders.push_back(std::make_unique<DocumentBuilder>(m_options.settings));
+        const std::size_t total = m_report.files;
+        const std::size_t already_done = total - m_tasks.size();
+        run_ordered<FileResult>(
+            m_tasks.size(), jobs, std::size_t{jobs} * 64,
+            [&](unsigned worker, std::size_t i) { return process(*builders[worker], m_tasks[i]); },
+            [&](std::size_t i, FileResult result) {
+                apply(result, m_tasks[i]);
+                if (m_options.on_progress)
+                    m_options.on_progress({already_done + i + 1, total,
+                                           std::chrono::duration<double>(Clock::now() - started).count()});
+            });
+    }
+
+    void remove(const IndexedFile& indexed) {
+        m_db.delete_document(indexed.docid);
+        ++m_report.removed;
+        if (++m_pending_writes >= m_options.commit_every) commit();
+    }
+
+    void prune(const std::vector<WalkResult>& walks) {
+        if (!m_options.prune && !m_report.reindexed_all) return;
+        std::vector<std::string> protected_folders;
+        for (const WalkResult& walk : walks)
+            protected_folders.insert(protected_folders.end(), walk.unlisted_folders.begin(), walk.unlisted_folders.end());
+        for (const auto& [path, indexed] : m_state) {
+            if (indexed.seen) continue;
+            const bool under_walked_root = std::any_of(m_report.roots.begin(), m_report.roots.end(),
+                                                       [&](const std::string& root) { return is_under(path, root); });
+            const bool protected_path = std::any_of(protected_folders.begin(), protected_folders.end(),
+                                                    [&](const std::string& folder) { return is_under(path, folder); });
+            // After a settings change, documents outside every root are stale too.
+            if ((under_walked_root && !protected_path) || (m_report.reindexed_all && !under_walked_root))
+                remove(indexed);
+        }
+    }
+
+    void record_run(const std::string& fingerprint, Clock::time_point started) {
+        std::set<std::string> roots;
+        for (const std::string& root : split_lines(m_db.get_metadata(std::string(schema::metadata::roots))))
+            roots.insert(root);
+        roots.insert(m_report.roots.begin(), m_report.roots.end());
+        m_db.set_metadata(std::string(schema::metadata::roots), join_lines({roots.begin(), roots.end()}));
+        m_db.set_metadata(std::string(schema::metadata::fingerprint), fingerprint);
+        m_db.set_metadata(std::string(schema::metadata::schema_version), std::to_string(schema::kVersion));
+        m_db.set_metadata(std::string(schema::metadata::language), m_options.settings.language);
+        m_db.set_metadata(std::string(schema::metadata::stop_words),
+                          join_lines(effective_stop_words(m_options.settings)));
+        m_report.documents = m_db.get_doccount();
+        m_report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        const nlohmann::json last_run = {
+            {"time", utc_now_iso()},       {"added", m_report.added},     {"updated", m_report.updated},
+            {"removed", m_report.removed}, {"unchanged", m_report.unchanged}, {"skipped", m_report.skipped},
+            {"errors", m_report.errors.size()}, {"seconds", m_report.seconds}};
+        m_db.set_metadata(std::string(schema::metadata::last_run), last_run.dump());
+        commit();
+    }
+
+    void commit() {
+        m_db.commit();
+        m_pending_writes = 0;
+    }
+
+    const SyncOptions& m_options;
+    SyncReport& m_report;
+    Xapian::WritableDatabase m_db;
+    ParseOptions m_parse_options;
+    IndexState m_state;
+    std::vector<Task> m_tasks;
+    std::size_t m_pending_writes = 0;
+};
+
+}  // namespace
+
+SyncReport sync(const SyncOptions& options) {
+    SyncReport report;
+    try {
+        SyncRun(options, report).run();
+    } catch (const Xapian::DatabaseError& e) {
+        throw Error("cannot write the database " + options.db_path + ": " + e.get_description() +
+                        "; it still holds what its last commit held",
+                    ExitCode::io);
+    }
+    return report;
+}
+
+std::size_t remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
+    Xapian::WritableDatabase db = open_for_writing(db_path, wait_for_lock);
+    std::vector<std::string> targets;
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+        std::string target = ec ? path : p.string();
+        while (target.size() > 1 && target.back() == '/') target.pop_back();
+        targets.push_back(std::move(target));
+    }
+    std::size_t removed = 0;
+    for (const auto& [path, indexed] : load_index_state(db)) {
+        const bool match = std::any_of(targets.begin(), targets.end(),
+                                       [&](const std::string& target) { return is_under(path, target); });
+        if (match) {
+            db.delete_document(indexed.docid);
+            ++removed;
+        }
+    }
+    db.commit();
+    return removed;
+}
+
+}  // namespace idx::indexer

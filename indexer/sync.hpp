@@ -1,0 +1,69 @@
+#pragma once
+// An `idx add` run: make the index match the post files under some folders.
+// Unchanged files (same mtime and size) are not read; files whose bytes did
+// not change are not reindexed; changed and new files are parsed on every
+// core and stored by one writer in batches, each batch one atomic commit, so
+// a run killed at any moment keeps all it committed and the next run picks up
+// from there. Files gone from disk are removed.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/config.hpp"
+
+namespace idx::indexer {
+
+struct SyncProgress {
+    std::size_t done = 0;   // files looked at so far
+    std::size_t total = 0;  // files found under the roots
+    double seconds = 0;
+};
+
+struct SyncOptions {
+    std::string db_path;
+    std::vector<std::string> roots;  // folders or files; empty: the roots of earlier runs
+    IndexSettings settings;
+    std::uint64_t max_file_size = 16u * 1024 * 1024;
+    unsigned jobs = 0;  // parsing threads; 0: one per core
+    bool prune = true;  // remove documents whose files are gone
+    bool include_drafts = false;
+    bool follow_symlinks = false;
+    bool wait_for_lock = false;
+    std::size_t commit_every = 2000;  // documents per commit
+    std::function<void(const SyncProgress&)> on_progress;  // called on the calling thread
+};
+
+struct FileMessage {
+    std::string path;
+    int line = 0;  // 0: about the whole file
+    std::string message;
+};
+
+struct SyncReport {
+    std::size_t files = 0;  // post files found under the roots
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;  // not posts, drafts, too big
+    std::size_t removed = 0;
+    std::vector<FileMessage> errors;     // each also counted in files
+    std::vector<FileMessage> warnings;   // indexed, but worth a look
+    std::vector<FileMessage> skips;      // why each skipped file was skipped (for --verbose)
+    bool reindexed_all = false;          // settings or schema changed since the last run
+    std::uint64_t documents = 0;         // in the database after the run
+    double seconds = 0;
+    std::vector<std::string> roots;      // canonical roots this run walked
+};
+
+// Throws idx::Error for a database that cannot be opened or is locked
+// (ExitCode::locked) and for a run with no roots at all. Problems with
+// single files or folders are reported in the SyncReport instead.
+SyncReport sync(const SyncOptions& options);
+
+// Removes the documents of the given files (or of every file under a given
+// folder). Returns how many documents were removed.
+std::size_t remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock);
+
+}  // namespace idx::indexer

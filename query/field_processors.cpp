@@ -1,0 +1,48 @@
+#include "query/field_processors.hpp"
+
+#include "common/schema.hpp"
+#include "query/date_range.hpp"
+
+namespace idx::query {
+namespace {
+
+bool digits_only(std::string_view s) {
+    if (s.empty()) return false;
+    for (const char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+}  // namespace
+
+Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
+    return Xapian::Query(schema::boolean_term(m_prefix, value));
+}
+
+Xapian::Query YearFieldProcessor::operator()(const std::string& value) {
+    if (value.size() != 4 || !digits_only(value)) {
+        m_problem = "year:" + value + " is not a year; write four digits, as in year:2016";
+        return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(std::string(schema::prefix::year) + value);
+}
+
+Xapian::Query MonthFieldProcessor::operator()(const std::string& value) {
+    std::string compact = value;
+    if (compact.size() == 7 && compact[4] == '-') compact.erase(4, 1);
+    const bool valid = compact.size() == 6 && digits_only(compact) && compact.substr(4) >= "01" && compact.substr(4) <= "12";
+    if (!valid) {
+        m_problem = "month:" + value + " is not a month; write it as month:2016-03";
+        return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(std::string(schema::prefix::month) + compact);
+}
+
+Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
+    if (auto query = date_range_query(value, value)) return *query;
+    m_problem = "date:" + value +
+                " is not a date; write date:2016-03-01, date:2016-03, or a range such as date:2016-03-01..2016-03-31";
+    return Xapian::Query::MatchNothing;
+}
+
+}  // namespace idx::query

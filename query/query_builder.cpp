@@ -1,0 +1,113 @@
+#include "query/query_builder.hpp"
+
+#include "common/error.hpp"
+#include "common/schema.hpp"
+
+namespace idx::query {
+namespace {
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
+
+// Wildcards expand to at most this many terms (the most frequent ones), so
+// `a*` stays quick.
+constexpr Xapian::termcount kMaxWildcardTerms = 256;
+
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& value : values) terms.emplace_back(schema::boolean_term(prefix, value));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Stem stemmer_for(const std::string& language) {
+    if (language.empty() || language == "none") return Xapian::Stem();
+    try {
+        return Xapian::Stem(language);
+    } catch (const Xapian::InvalidArgumentError&) {
+        return Xapian::Stem();
+    }
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& language)
+    : m_stemmer(stemmer_for(language.language)) {
+    for (const std::string& word : language.stop_words) m_stopper.add(word);
+    m_parser.set_database(db);
+    m_parser.set_stemmer(m_stemmer);
+    m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as the indexer
+    m_parser.set_stopper(&m_stopper);
+    m_parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    m_dates = std::make_unique<DateRangeProcessor>(m_problem);
+    m_parser.add_rangeprocessor(m_dates.get());
+    for (const schema::Field& field : schema::kFields) {
+        const std::string name(field.name);
+        switch (field.kind) {
+            case schema::FieldKind::text:
+                m_parser.add_prefix(name, std::string(field.prefix));
+                break;
+            case schema::FieldKind::exact:
+                m_fields.push_back(std::make_unique<ExactFieldProcessor>(field.prefix));
+                m_parser.add_boolean_prefix(name, m_fields.back().get());
+                break;
+            case schema::FieldKind::year:
+                m_fields.push_back(std::make_unique<YearFieldProcessor>(m_problem));
+                m_parser.add_boolean_prefix(name, m_fields.back().get());
+                break;
+            case schema::FieldKind::month:
+                m_fields.push_back(std::make_unique<MonthFieldProcessor>(m_problem));
+                m_parser.add_boolean_prefix(name, m_fields.back().get());
+                break;
+            case schema::FieldKind::date:
+                m_fields.push_back(std::make_unique<DateFieldProcessor>(m_problem));
+                m_parser.add_boolean_prefix(name, m_fields.back().get());
+                break;
+        }
+    }
+}
+
+Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
+    std::vector<Xapian::Query> parts;
+    if (!request.authors.empty()) parts.push_back(any_of(schema::prefix::author, request.authors));
+    if (!request.categories.empty()) parts.push_back(any_of(schema::prefix::category, request.categories));
+    if (!request.tags.empty()) parts.push_back(any_of(schema::prefix::tag, request.tags));
+    if (!request.since.empty() || !request.until.empty()) {
+        const auto range = date_range_query(request.since, request.until);
+        if (!range) {
+            const std::string& bad = !request.since.empty() && !date_bound(request.since, Bound::lower)
+                                         ? request.since
+                                         : request.until;
+            throw Error("'" + bad + "' is not a date; write 2016-03-01, 2016-03 or 2016");
+        }
+        parts.push_back(*range);
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request) {
+    BuiltQuery built;
+    m_problem.clear();
+    m_parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    Xapian::Query text;
+    try {
+        text = m_parser.parse_query(request.query, kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error("cannot read the query '" + request.query + "': " + e.get_msg());
+    }
+    if (!m_problem.empty()) throw Error(m_problem);
+    for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        // Unprefixed (lower-case first byte) terms are words; `S` title words count too.
+        if (!term.empty() && (static_cast<unsigned char>(term[0]) >= 0x80 || !(term[0] >= 'A' && term[0] <= 'Z')))
+            built.terms.push_back(term);
+        else if (term.size() > 1 && term[0] == schema::prefix::title[0] && !(term[1] >= 'A' && term[1] <= 'Z'))
+            built.terms.push_back(term.substr(1));
+    }
+    built.match_all = text.empty();
+    if (built.match_all) text = Xapian::Query::MatchAll;
+    const Xapian::Query filter = filters(request);
+    built.query = filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+    return built;
+}
+
+}  // namespace idx::query

@@ -1,0 +1,60 @@
+#include "query/search.hpp"
+
+#include "common/records.hpp"
+#include "common/schema.hpp"
+#include "query/reader.hpp"
+
+namespace idx::query {
+
+Searcher::Searcher(const std::string& db_path, RankingSettings ranking)
+    : m_db(open_for_reading(db_path)), m_ranking(ranking) {
+    m_builder = std::make_unique<QueryBuilder>(m_db, read_index_language(m_db));
+    m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmer(), m_builder->stopper());
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    return with_reopen(m_db, [&] { return run(request); });
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    const BuiltQuery built = m_builder->build(request);
+    SearchResult result;
+    result.query = request.query;
+    result.offset = request.offset;
+    result.limit = request.limit;
+
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(built.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(m_ranking.k1, 0, 1, m_ranking.b, 0.5));
+    // Without weighted words there is no relevance to rank by: newest first.
+    const SortOrder sort = request.sort.value_or(built.terms.empty() ? SortOrder::newest : SortOrder::relevance);
+    if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
+    else if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
+
+    FacetSpy spy;
+    if (request.want_facets) enquire.add_matchspy(&spy);
+    const Xapian::doccount everything = m_db.get_doccount();
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.want_hits ? request.limit : 0),
+                                               everything);
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (request.want_facets) result.facets = spy.table(request.facet_limit);
+
+    SnippetMaker snippets(m_builder->stemmer(), built.terms);
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        auto post = decode_document_data(it.get_document().get_data());
+        if (!post) continue;  // written by an unknown format: skip rather than show garbage
+        Hit hit;
+        hit.rank = request.offset + static_cast<std::size_t>(it.get_rank()) - static_cast<std::size_t>(mset.get_firstitem()) + 1;
+        hit.score = it.get_weight();
+        hit.snippet = snippets.make(post->text);
+        post->text.clear();
+        hit.post = std::move(*post);
+        result.hits.push_back(std::move(hit));
+    }
+    if (result.total == 0 || !built.terms.empty()) result.corrected_query = m_spelling->correct(request.query);
+    return result;
+}
+
+}  // namespace idx::query

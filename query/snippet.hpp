@@ -1,0 +1,51 @@
+#pragma once
+// Snippets: about 200 characters of a post's stored text around the words
+// that matched, with those words marked. Xapian's MSet::snippet re-tokenises
+// and stems the whole stored text for every hit (0.2-0.7 ms a hit measured
+// here); this cutter stems only words that could match (same first letters
+// as a query stem), with the same stemmer, and remembers what it stemmed.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace idx::query {
+
+struct SnippetPart {
+    std::string text;
+    bool match = false;  // a word that matched the query
+};
+
+struct Snippet {
+    std::vector<SnippetPart> parts;  // in order; "…" marks cuts at either end
+};
+
+class SnippetMaker {
+public:
+    // `terms`: the stemmed query terms (BuiltQuery::terms).
+    SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms);
+
+    Snippet make(std::string_view text, std::size_t length = 200);
+
+private:
+    // Index into m_terms of the term `word` stems to, or -1.
+    int match_term(std::string_view word);
+
+    Xapian::Stem m_stemmer;
+    std::vector<std::string> m_terms;
+    std::vector<std::string> m_keys;  // first bytes of each term: the cheap pre-check
+    std::unordered_map<std::string, int> m_seen;  // lower-cased word -> match_term()
+};
+
+// HTML-escaped text with <mark>...</mark> around matches: safe in a page.
+std::string snippet_html(const Snippet& snippet);
+// Plain text, or with ANSI bold around matches for a terminal.
+std::string snippet_text(const Snippet& snippet, bool bold);
+
+// Escapes & < > " ' for HTML.
+std::string escape_html(std::string_view text);
+
+}  // namespace idx::query

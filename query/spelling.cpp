@@ -1,0 +1,185 @@
+#include "query/spelling.hpp"
+
+#include <algorithm>
+
+namespace idx::query {
+namespace {
+
+constexpr std::size_t kMaxCandidates = 12;
+
+struct QueryWord {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string lower;
+};
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+}
+
+// The plain words of a query that spelling may correct: letters only, not a
+// field name or value (`author:...`), not an operator, not a wildcard.
+std::vector<QueryWord> correctable_words(const std::string& query) {
+    std::vector<QueryWord> words;
+    std::size_t i = 0;
+    bool skip_value = false;
+    while (i < query.size()) {
+        if (!is_ascii_letter(query[i]) && static_cast<unsigned char>(query[i]) < 0x80) {
+            if (query[i] == ' ') skip_value = false;
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        bool letters_only = true;
+        while (end < query.size() && query[end] != ' ' && query[end] != '"' && query[end] != '(' &&
+               query[end] != ')' && query[end] != ':' && query[end] != '*') {
+            letters_only = letters_only && is_ascii_letter(query[end]);
+            ++end;
+        }
+        const std::string_view word(query.data() + i, end - i);
+        const bool field = end < query.size() && query[end] == ':';
+        const bool wildcard = end < query.size() && query[end] == '*';
+        const bool after_sign = i > 0 && (query[i - 1] == '-');
+        if (field) skip_value = true;
+        else if (!skip_value && letters_only && !wildcard && !after_sign && !is_operator(word) && word.size() >= 3) {
+            std::string lower(word);
+            for (char& c : lower) c = static_cast<char>(c | 0x20);
+            words.push_back({i, end, std::move(lower)});
+        }
+        i = end + 1;
+    }
+    return words;
+}
+
+}  // namespace
+
+unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    std::vector<unsigned> before(m + 1), previous(m + 1), current(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) previous[j] = static_cast<unsigned>(j);
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = static_cast<unsigned>(i);
+        unsigned row_min = current[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            unsigned best = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) best = std::min(best, before[j - 2] + 1);
+            current[j] = best;
+            row_min = std::min(row_min, best);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], limit + 1);
+}
+
+SpellingCorrector::SpellingCorrector(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                     const Xapian::Stopper& stopper)
+    : m_db(db), m_stemmer(stemmer), m_stopper(stopper) {}
+
+bool SpellingCorrector::in_dictionary(const std::string& word) const {
+    // A seek in the spelling table: no need to load the whole dictionary
+    // for the common case of a correctly spelt query.
+    Xapian::TermIterator it = m_db.spellings_begin();
+    it.skip_to(word);
+    return it != m_db.spellings_end() && *it == word;
+}
+
+void SpellingCorrector::load_dictionary() {
+    if (m_loaded) return;
+    m_loaded = true;
+    for (Xapian::TermIterator it = m_db.spellings_begin(); it != m_db.spellings_end(); ++it)
+        m_dictionary.emplace_back(*it, it.get_termfreq());
+}
+
+std::vector<SpellingCorrector::Candidate> SpellingCorrector::candidates(const std::string& word) {
+    load_dictionary();
+    const unsigned limit = word.size() <= 4 ? 1 : 2;
+    std::vector<Candidate> found;
+    for (const auto& [entry, frequency] : m_dictionary) {
+        const unsigned distance = edit_distance(word, entry, limit);
+        if (distance <= limit) found.push_back({entry, distance, frequency});
+    }
+    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+        return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
+    });
+    if (found.size() > kMaxCandidates) found.resize(kMaxCandidates);
+    return found;
+}
+
+Xapian::doccount SpellingCorrector::co_occurrence(const std::string& word, const std::vector<std::string>& context) {
+    if (context.empty()) return 0;
+    std::vector<Xapian::Query> others;
+    for (const std::string& other : context) others.emplace_back(m_stemmer(other));
+    const Xapian::Query query(Xapian::Query::OP_AND, Xapian::Query(m_stemmer(word)),
+                              Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, m_db.get_doccount()).get_matches_estimated();
+}
+
+std::optional<std::string> SpellingCorrector::correct(const std::string& query) {
+    std::vector<QueryWord> words = correctable_words(query);
+    std::vector<std::size_t> misspelt;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i].lower;
+        if (m_stopper(w) || in_dictionary(w)) continue;
+        misspelt.push_back(i);
+    }
+    if (misspelt.empty()) return std::nullopt;
+
+    // Each misspelt word is judged in the company of the others, as they
+    // would read once corrected (first guess: the nearest frequent word).
+    std::vector<std::string> reading;
+    std::vector<std::vector<Candidate>> options(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) reading.push_back(words[i].lower);
+    for (const std::size_t i : misspelt) {
+        options[i] = candidates(words[i].lower);
+        if (!options[i].empty()) reading[i] = options[i].front().word;
+    }
+    bool changed = false;
+    for (const std::size_t i : misspelt) {
+        if (options[i].empty()) continue;
+        reading[i] = words[i].lower;  // until a correction is chosen below
+        std::vector<std::string> context;
+        for (std::size_t k = 0; k < words.size(); ++k)
+            if (k != i && !m_stopper(reading[k])) context.push_back(reading[k]);
+        const Candidate* best = nullptr;
+        Xapian::doccount best_together = 0;
+        for (const Candidate& c : options[i]) {
+            const Xapian::doccount together = co_occurrence(c.word, context);
+            const bool better = best == nullptr || (together > 0) > (best_together > 0) ||
+                                ((together > 0) == (best_together > 0) &&
+                                 (c.distance < best->distance || (c.distance == best->distance && together > best_together)));
+            if (better) {
+                best = &c;
+                best_together = together;
+            }
+        }
+        // A body word missing from titles is not a misspelling: only correct
+        // it when the correction finds more, or spells the same stem.
+        const Xapian::doccount original = m_db.get_termfreq(m_stemmer(words[i].lower));
+        const bool same_stem = m_stemmer(best->word) == m_stemmer(words[i].lower);
+        if (original > 0 && !same_stem && m_db.get_termfreq(m_stemmer(best->word)) < 4 * original) continue;
+        reading[i] = best->word;
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out.append(query, pos, words[i].begin - pos);
+        out += reading[i] == words[i].lower ? query.substr(words[i].begin, words[i].end - words[i].begin) : reading[i];
+        pos = words[i].end;
+    }
+    out.append(query, pos);
+    return out;
+}
+
+}  // namespace idx::query

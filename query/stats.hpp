@@ -1,0 +1,23 @@
+#pragma once
+// What `idx stats` shows about an index.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace idx::query {
+
+struct IndexStats {
+    std::string path;
+    std::uint64_t documents = 0;
+    std::uint64_t bytes_on_disk = 0;
+    std::string schema_version;
+    std::string language;
+    std::vector<std::string> roots;
+    std::string last_run;  // JSON summary of the last `idx add`, as stored
+    std::uint64_t spelling_words = 0;
+};
+
+IndexStats read_stats(const std::string& db_path);
+
+}  // namespace idx::query
