@@ -8,10 +8,7 @@
 namespace idx::query {
 namespace {
 
-std::vector<FacetValue> by_count(const CountMap& counts, std::size_t limit) {
-    std::vector<FacetValue> values;
-    values.reserve(counts.size());
-    for (const auto& [value, count] : counts) values.push_back({value, count});
+std::vector<FacetValue> by_count(std::vector<FacetValue> values, std::size_t limit) {
     const auto order = [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     };
@@ -33,30 +30,62 @@ std::vector<FacetValue> in_date_order(const std::map<std::string, Xapian::doccou
 
 }  // namespace
 
+std::uint32_t FacetCache::intern_record(const std::string& record) {
+    const auto known = m_record_index.find(record);
+    if (known != m_record_index.end()) return known->second;
+    Ids ids;
+    visit_facets(record, [&](FacetField field, std::string_view value) {
+        auto& index = m_value_index[static_cast<std::size_t>(field)];
+        auto it = index.find(value);
+        if (it == index.end()) {
+            it = index.emplace(std::string(value), static_cast<std::uint32_t>(m_values.size())).first;
+            m_values.emplace_back(field, std::string(value));
+        }
+        ids.push_back(it->second);
+    });
+    m_records.push_back(std::move(ids));
+    const auto index = static_cast<std::uint32_t>(m_records.size() - 1);
+    m_record_index.emplace(record, index);
+    return index;
+}
+
+const FacetCache::Ids& FacetCache::value_ids(const Xapian::Document& doc) {
+    const Xapian::docid docid = doc.get_docid();
+    if (docid >= m_record_of_doc.size()) m_record_of_doc.resize(std::max<std::size_t>(docid + 1, m_record_of_doc.size() * 2));
+    std::uint32_t& slot = m_record_of_doc[docid];
+    if (slot == 0) slot = intern_record(doc.get_value(schema::slot::facets)) + 1;
+    return m_records[slot - 1];
+}
+
+void FacetCache::clear() { *this = FacetCache(); }
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
-    const std::string record = doc.get_value(schema::slot::facets);
-    visit_facets(record, [this](FacetField field, std::string_view value) {
-        auto& counts = m_counts[static_cast<std::size_t>(field)];
-        // Look up by view first: most values are already counted.
-        const auto it = counts.find(value);
-        if (it != counts.end()) ++it->second;
-        else counts.emplace(std::string(value), 1);
-    });
+    const FacetCache::Ids& ids = m_cache.value_ids(doc);
+    if (m_counts.size() < m_cache.value_count()) m_counts.resize(m_cache.value_count());
+    for (const std::uint32_t id : ids) ++m_counts[id];
 }
 
 FacetTable FacetSpy::table(std::size_t limit) const {
-    FacetTable table;
-    table[static_cast<std::size_t>(Facet::author)] = by_count(m_counts[static_cast<std::size_t>(FacetField::author)], limit);
-    table[static_cast<std::size_t>(Facet::category)] =
-        by_count(m_counts[static_cast<std::size_t>(FacetField::category)], limit);
-    table[static_cast<std::size_t>(Facet::tag)] = by_count(m_counts[static_cast<std::size_t>(FacetField::tag)], limit);
+    std::array<std::vector<FacetValue>, 3> listed;
     std::map<std::string, Xapian::doccount> months;
     std::map<std::string, Xapian::doccount> years;
-    for (const auto& [month, count] : m_counts[static_cast<std::size_t>(FacetField::month)]) {
-        months[month] += count;
-        years[month.substr(0, 4)] += count;
+    for (std::uint32_t id = 0; id < m_counts.size(); ++id) {
+        const Xapian::doccount count = m_counts[id];
+        if (count == 0) continue;
+        const FacetField field = m_cache.field(id);
+        const std::string& value = m_cache.value(id);
+        if (field == FacetField::month) {
+            months[value] += count;
+            years[value.substr(0, 4)] += count;
+        } else {
+            listed[static_cast<std::size_t>(field)].push_back({value, count});
+        }
     }
+    FacetTable table;
+    table[static_cast<std::size_t>(Facet::author)] = by_count(std::move(listed[0]), limit);
+    table[static_cast<std::size_t>(Facet::category)] = by_count(std::move(listed[1]), limit);
+    table[static_cast<std::size_t>(Facet::tag)] = by_count(std::move(listed[2]), limit);
     table[static_cast<std::size_t>(Facet::year)] = in_date_order(years, limit);
     table[static_cast<std::size_t>(Facet::month)] = in_date_order(months, limit);
     return table;

@@ -105,8 +105,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     }
     built.match_all = text.empty();
     if (built.match_all) text = Xapian::Query::MatchAll;
-    const Xapian::Query filter = filters(request);
-    built.query = filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+    built.filter = filters(request);
+    built.text = text;
+    built.query = built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter);
     return built;
 }
 

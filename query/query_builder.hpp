@@ -17,7 +17,9 @@
 namespace idx::query {
 
 struct BuiltQuery {
-    Xapian::Query query;
+    Xapian::Query query;   // text filtered by filter: what the search runs
+    Xapian::Query text;    // the parsed query text alone (MatchAll when empty)
+    Xapian::Query filter;  // the option filters (empty when none)
     bool match_all = false;  // the query text was empty: every post (filtered)
     // Stemmed query terms that carry weight, for snippets and spelling.
     std::vector<std::string> terms;

@@ -1,7 +1,7 @@
 #pragma once
 // Opening the index for searching. Searches keep working while `idx add`
-// writes: Xapian readers see the last commit, and a reader overtaken by a
-// newer commit (DatabaseModifiedError) reopens and tries again.
+// writes: Xapian readers see the last commit (Searcher reopens and retries
+// when a newer commit overtakes it).
 
 #include <xapian.h>
 
@@ -20,19 +20,5 @@ struct IndexLanguage {
     std::vector<std::string> stop_words;
 };
 IndexLanguage read_index_language(const Xapian::Database& db);
-
-// Runs f() and, when the database changed under it, reopens and runs it again
-// (a few times: a reindex commits every few thousand documents).
-template <typename F>
-auto with_reopen(Xapian::Database& db, F&& f) -> decltype(f()) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return f();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 5) throw;
-            db.reopen();
-        }
-    }
-}
 
 }  // namespace idx::query

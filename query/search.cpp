@@ -13,7 +13,24 @@ Searcher::Searcher(const std::string& db_path, RankingSettings ranking)
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    return with_reopen(m_db, [&] { return run(request); });
+    // A long-lived searcher (batch mode) sees what `idx add` committed since
+    // the last search; reopen() is a cheap check when nothing changed.
+    if (m_db.reopen()) forget_revision();
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // Overtaken by a newer commit mid-search: read the new revision.
+            if (attempt >= 5) throw;
+            m_db.reopen();
+            forget_revision();
+        }
+    }
+}
+
+void Searcher::forget_revision() {
+    m_facets.clear();
+    m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmer(), m_builder->stopper());
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
@@ -24,14 +41,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.limit = request.limit;
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(built.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(m_ranking.k1, 0, 1, m_ranking.b, 0.5));
+    Xapian::Query text = built.text;
+    if (request.want_hits && !built.match_all)
+        text = expand_with_feedback(enquire, built.text, built.terms.size(), m_ranking.feedback);
+    enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     // Without weighted words there is no relevance to rank by: newest first.
     const SortOrder sort = request.sort.value_or(built.terms.empty() ? SortOrder::newest : SortOrder::relevance);
     if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
     else if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
 
-    FacetSpy spy;
+    FacetSpy spy(m_facets);
     if (request.want_facets) enquire.add_matchspy(&spy);
     const Xapian::doccount everything = m_db.get_doccount();
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),

@@ -12,6 +12,7 @@
 
 #include "common/post.hpp"
 #include "query/facets.hpp"
+#include "query/feedback.hpp"
 #include "query/query_builder.hpp"
 #include "query/search_request.hpp"
 #include "query/snippet.hpp"
@@ -37,11 +38,14 @@ struct SearchResult {
     std::optional<FacetTable> facets;
 };
 
-// Ranking settings. BM25 with a longer tail for term frequency than Xapian's
-// default (k1 1.2 -> see docs/ranking.md for the measurements).
+// Ranking: BM25 with Robertson's usual k1 and b (Xapian's default b is 0.5;
+// 0.75 normalises long posts more), plus feedback for long queries. The
+// title weight is applied when indexing (IndexSettings::title_weight).
+// docs/ranking.md has the measurements behind these values.
 struct RankingSettings {
     double k1 = 1.2;
-    double b = 0.5;
+    double b = 0.75;
+    FeedbackSettings feedback;
 };
 
 class Searcher {
@@ -55,11 +59,13 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    void forget_revision();  // after a reopen: cached facets and dictionary are stale
 
     Xapian::Database m_db;
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;
     std::unique_ptr<SpellingCorrector> m_spelling;
+    FacetCache m_facets;
 };
 
 }  // namespace idx::query

@@ -16,39 +16,88 @@ struct Word {
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
 
-// Words as Xapian's TermGenerator sees them: runs of word characters, with
-// an apostrophe inside a word (don't, Kerry's) kept in it.
-std::vector<Word> split_words(std::string_view text) {
-    std::vector<Word> words;
-    Xapian::Utf8Iterator it(text.data(), text.size());
-    const Xapian::Utf8Iterator end;
-    const char* base = text.data();
-    while (it != end) {
-        if (!Xapian::Unicode::is_wordchar(*it)) {
-            ++it;
+// The code point at text[pos] and its length in bytes. The stored text is
+// valid UTF-8 (the indexer repaired it), so decoding needs no checks beyond
+// staying inside the text.
+unsigned code_point(std::string_view text, std::size_t pos, std::size_t& length) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+        length = 1;
+        return lead;
+    }
+    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (pos + length > text.size()) {
+        length = text.size() - pos;
+        return 0xFFFD;
+    }
+    unsigned cp = lead & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3Fu);
+    return cp;
+}
+
+// Xapian's notion of a word character, with ASCII answered without a table
+// lookup: most of a post's bytes are ASCII, and this runs over all of them.
+bool is_word_char(unsigned cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+    return Xapian::Unicode::is_wordchar(cp);
+}
+
+// ASCII word bytes (letters, digits, '_'), as Xapian's is_wordchar says.
+constexpr std::array<bool, 128> kAsciiWord = [] {
+    std::array<bool, 128> table{};
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
+    table['_'] = true;
+    return table;
+}();
+
+[[gnu::noinline]] bool non_ascii_word_char_at(std::string_view text, std::size_t pos, std::size_t& length) {
+    return is_word_char(code_point(text, pos, length));
+}
+
+// Whether the character at `pos` belongs to a word, and its byte length.
+// ASCII (most of a post) is an inlined table lookup; the rest asks Xapian.
+inline bool word_char_at(std::string_view text, std::size_t pos, std::size_t& length) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) [[likely]] {
+        length = 1;
+        return kAsciiWord[b];
+    }
+    return non_ascii_word_char_at(text, pos, length);
+}
+
+// The next word at or after `pos`, as Xapian's TermGenerator sees words:
+// a run of word characters, with an apostrophe inside a word (don't,
+// Kerry's) kept in it. Returns false at the end of the text.
+bool next_word(std::string_view text, std::size_t& pos, Word& word) {
+    std::size_t length = 0;
+    while (pos < text.size() && !word_char_at(text, pos, length)) pos += length;
+    if (pos >= text.size()) return false;
+    word.begin = pos;
+    pos += length;
+    while (pos < text.size()) {
+        if (word_char_at(text, pos, length)) {
+            pos += length;
             continue;
         }
-        Word word;
-        word.begin = static_cast<std::size_t>(it.raw() - base);
-        while (it != end) {
-            if (Xapian::Unicode::is_wordchar(*it)) {
-                ++it;
-                continue;
-            }
-            if (is_apostrophe(*it)) {
-                Xapian::Utf8Iterator next = it;
-                ++next;
-                if (next != end && Xapian::Unicode::is_wordchar(*next)) {
-                    it = next;
-                    continue;
-                }
-            }
-            break;
+        std::size_t next_length = 0;
+        if (is_apostrophe(code_point(text, pos, length)) && pos + length < text.size() &&
+            word_char_at(text, pos + length, next_length)) {
+            pos += length + next_length;
+            continue;
         }
-        word.end = it == end ? text.size() : static_cast<std::size_t>(it.raw() - base);
-        words.push_back(word);
+        break;
     }
-    return words;
+    word.end = pos;
+    return true;
+}
+
+// Inside a word, for cutting: ASCII letters and digits, and any non-ASCII
+// byte (most non-ASCII text in posts is letters).
+bool is_word_byte(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
 }
 
 std::string lower(std::string_view word) {
@@ -69,10 +118,16 @@ std::size_t char_start(std::string_view text, std::size_t pos) {
 
 SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms)
     : m_stemmer(std::move(stemmer)), m_terms(std::move(terms)) {
-    for (const std::string& term : m_terms) m_keys.push_back(term.substr(0, kKeyBytes));
+    for (const std::string& term : m_terms) {
+        m_keys.push_back(term.substr(0, kKeyBytes));
+        if (!term.empty()) m_first_bytes[static_cast<unsigned char>(term[0])] = true;
+    }
 }
 
 int SnippetMaker::match_term(std::string_view word) {
+    // Most words fail on their first byte alone.
+    const auto first = static_cast<unsigned char>(word[0]);
+    if (first < 0x80 && !m_first_bytes[first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first]) return -1;
     // Cheap pre-check on the first bytes, lower-cased as ASCII: a word whose
     // start differs from every query stem's start cannot stem to one of them.
     // (Non-ASCII starts skip the pre-check and take the full path.)
@@ -104,13 +159,12 @@ int SnippetMaker::match_term(std::string_view word) {
 Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     Snippet snippet;
     if (text.empty()) return snippet;
-    std::vector<Word> words = split_words(text);
-    std::vector<std::size_t> matches;  // indexes into words
+    std::vector<Word> matches;
     if (!m_terms.empty()) {
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            Word& w = words[i];
-            w.term = match_term(text.substr(w.begin, w.end - w.begin));
-            if (w.term >= 0) matches.push_back(i);
+        Word word;
+        for (std::size_t pos = 0; next_word(text, pos, word);) {
+            word.term = match_term(text.substr(word.begin, word.end - word.begin));
+            if (word.term >= 0) matches.push_back(word);
         }
     }
 
@@ -120,13 +174,12 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     std::size_t best_distinct = 0;
     std::size_t best_count = 0;
     for (std::size_t a = 0; a < matches.size(); ++a) {
-        const std::size_t start = words[matches[a]].begin;
+        const std::size_t start = matches[a].begin;
         std::vector<int> seen;
         std::size_t count = 0;
-        for (std::size_t b = a; b < matches.size() && words[matches[b]].end <= start + length; ++b) {
+        for (std::size_t b = a; b < matches.size() && matches[b].end <= start + length; ++b) {
             ++count;
-            if (std::find(seen.begin(), seen.end(), words[matches[b]].term) == seen.end())
-                seen.push_back(words[matches[b]].term);
+            if (std::find(seen.begin(), seen.end(), matches[b].term) == seen.end()) seen.push_back(matches[b].term);
         }
         if (seen.size() > best_distinct || (seen.size() == best_distinct && count > best_count)) {
             best_distinct = seen.size();
@@ -136,17 +189,14 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     }
     std::size_t begin = 0;
     if (!matches.empty()) {
-        const std::size_t first = words[matches[best_first]].begin;
-        const std::size_t lead = std::min<std::size_t>(length / 4, first);
-        begin = first - lead;
+        const std::size_t first = matches[best_first].begin;
+        begin = first - std::min<std::size_t>(length / 4, first);
     }
     std::size_t end = std::min(text.size(), begin + length);
     if (end == text.size() && end > length) begin = end - length;  // fill the window near the end
-    // Snap to word boundaries: never start or end inside a word.
-    for (const Word& w : words) {
-        if (w.begin < begin && w.end > begin) begin = w.begin == 0 ? 0 : w.end;
-        if (w.begin < end && w.end > end) end = w.begin;
-    }
+    // Never start or end inside a word.
+    while (begin > 0 && begin < text.size() && is_word_byte(text[begin - 1]) && is_word_byte(text[begin])) ++begin;
+    while (end < text.size() && end > begin && is_word_byte(text[end - 1]) && is_word_byte(text[end])) --end;
     begin = char_start(text, begin);
     end = char_start(text, end);
     while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
@@ -160,8 +210,8 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     };
     if (begin > 0) add(std::string(kEllipsis) + " ", false);
     std::size_t pos = begin;
-    for (const Word& w : words) {
-        if (w.term < 0 || w.begin < begin || w.end > end) continue;
+    for (const Word& w : matches) {
+        if (w.begin < begin || w.end > end) continue;
         add(text.substr(pos, w.begin - pos), false);
         add(text.substr(w.begin, w.end - w.begin), true);
         pos = w.end;

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,7 @@ private:
     Xapian::Stem m_stemmer;
     std::vector<std::string> m_terms;
     std::vector<std::string> m_keys;  // first bytes of each term: the cheap pre-check
+    std::array<bool, 256> m_first_bytes{};  // first byte of some term
     std::unordered_map<std::string, int> m_seen;  // lower-cased word -> match_term()
 };
 

@@ -1,0 +1,42 @@
+#include "query/feedback.hpp"
+
+#include <vector>
+
+namespace idx::query {
+namespace {
+
+// Plain words only: prefixed terms (title S..., boolean filters) and numbers
+// are not expansion material.
+class WordsOnly : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& term) const override {
+        if (term.size() < 3) return false;
+        for (const char c : term) {
+            if (c >= 'A' && c <= 'Z') return false;
+            if (c >= '0' && c <= '9') return false;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query& text,
+                                   std::size_t terms_in_query, const FeedbackSettings& settings) {
+    if (settings.terms == 0 || settings.documents == 0 || terms_in_query < settings.min_query_terms) return text;
+    enquire.set_query(text);
+    const Xapian::MSet top = enquire.get_mset(0, settings.documents);
+    if (top.empty()) return text;
+    Xapian::RSet relevant;
+    for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
+    const WordsOnly words_only;
+    const Xapian::ESet eset = enquire.get_eset(settings.terms, relevant, &words_only);
+    if (eset.empty()) return text;
+    std::vector<Xapian::Query> extra;
+    for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) extra.emplace_back(*it);
+    const Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
+                                  Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()), settings.weight);
+    return Xapian::Query(Xapian::Query::OP_OR, text, expansion);
+}
+
+}  // namespace idx::query
