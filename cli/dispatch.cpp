@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "common/error.hpp"
+#include "common/version.hpp"
 
 namespace idx::cli {
 namespace {
@@ -51,7 +52,7 @@ int main_entry(int argc, char** argv) {
         return 0;
     }
     if (name == "--version") {
-        std::cout << "idx " << IDX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
+        std::cout << "idx " << kVersion << " (Xapian " << Xapian::version_string() << ")\n";
         return 0;
     }
     for (const Command& c : kCommands) {

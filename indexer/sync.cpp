@@ -14,6 +14,7 @@
 #include "common/error.hpp"
 #include "common/lines.hpp"
 #include "common/schema.hpp"
+#include "common/version.hpp"
 #include "indexer/database.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/file_walker.hpp"
@@ -270,6 +271,7 @@ private:
         m_db.set_metadata(std::string(schema::metadata::roots), join_lines({roots.begin(), roots.end()}));
         m_db.set_metadata(std::string(schema::metadata::fingerprint), fingerprint);
         m_db.set_metadata(std::string(schema::metadata::schema_version), std::to_string(schema::kVersion));
+        m_db.set_metadata(std::string(schema::metadata::idx_version), std::string(kVersion));
         m_db.set_metadata(std::string(schema::metadata::language), m_options.settings.language);
         m_db.set_metadata(std::string(schema::metadata::stop_words),
                           join_lines(effective_stop_words(m_options.settings)));
