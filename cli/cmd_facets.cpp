@@ -31,10 +31,6 @@ int run_facets(int argc, char** argv) {
     }
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
-    if (args.count("query")) {
-        for (const std::string& word : args["query"].as<std::vector<std::string>>())
-            request.query += (request.query.empty() ? "" : " ") + word;
-    }
     request.want_hits = false;
     query::Searcher searcher(location.db);
     const query::SearchResult result = searcher.search(request);

@@ -16,13 +16,6 @@
 namespace idx::cli {
 namespace {
 
-std::string joined_query(const cxxopts::ParseResult& args) {
-    if (!args.count("query")) return {};
-    std::string query;
-    for (const std::string& word : args["query"].as<std::vector<std::string>>()) query += (query.empty() ? "" : " ") + word;
-    return query;
-}
-
 bool use_color() {
     const char* no_color = std::getenv("NO_COLOR");
     return stdout_is_terminal() && (no_color == nullptr || *no_color == '\0');
@@ -98,7 +91,6 @@ int run_search(int argc, char** argv) {
     }
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
-    request.query = joined_query(args);
     request.want_facets = !args.count("no-facets");
     query::Searcher searcher(location.db);
 

@@ -50,6 +50,11 @@ void add_filter_options(cxxopts::Options& options) {
 
 query::SearchRequest request_from_args(const cxxopts::ParseResult& args) {
     query::SearchRequest request;
+    // `idx search Kerry Lavrov` and `idx search "Kerry Lavrov"` ask the same.
+    if (args.count("query")) {
+        for (const std::string& word : args["query"].as<std::vector<std::string>>())
+            request.query += (request.query.empty() ? "" : " ") + word;
+    }
     if (args.count("author")) request.authors = args["author"].as<std::vector<std::string>>();
     if (args.count("category")) request.categories = args["category"].as<std::vector<std::string>>();
     if (args.count("tag")) request.tags = args["tag"].as<std::vector<std::string>>();

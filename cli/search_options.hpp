@@ -11,7 +11,8 @@ namespace idx::cli {
 
 void add_filter_options(cxxopts::Options& options);
 
-// Fills the request's filters, match mode and facet limit from the command line.
+// Fills the request's query (the positional words), filters, match mode,
+// paging and facet limit from the command line.
 query::SearchRequest request_from_args(const cxxopts::ParseResult& args);
 
 // A batch line that is a JSON object: {"query": "...", "limit": 5, "category": ["x"], ...}.
