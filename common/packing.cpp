@@ -28,6 +28,7 @@ bool Unpacker::number(std::uint64_t& value) {
     for (unsigned shift = 0; shift < 64; shift += 7) {
         if (m_pos >= m_in.size()) return false;
         const auto byte = static_cast<unsigned char>(m_in[m_pos++]);
+        if (shift == 63 && (byte & 0x7E) != 0) return false;  // more than 64 bits
         value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
         if ((byte & 0x80) == 0) return true;
     }

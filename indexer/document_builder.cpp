@@ -26,6 +26,15 @@ std::string digits(int value, int width) {
     return s;
 }
 
+// At most `max_bytes` of `text`, ending before a blank when one is near.
+std::string_view cut_at_word(std::string_view text, std::size_t max_bytes) {
+    const std::string_view cut = truncate_utf8(text, max_bytes);
+    constexpr std::size_t kLookBack = 256;  // a longer "word" is not one: cut anywhere
+    const std::size_t blank = cut.find_last_of(" \n");
+    if (blank != std::string_view::npos && cut.size() - blank <= kLookBack) return cut.substr(0, blank);
+    return cut;
+}
+
 bool is_spelling_word(std::string_view word) {
     if (word.size() < 3) return false;
     for (const char c : word)
@@ -67,7 +76,9 @@ DocumentBuilder::DocumentBuilder(const IndexSettings& settings)
     // than STEM_SOME's unstemmed-plus-Z-stemmed pairs. Stop words are indexed
     // too (phrases such as "the who" need them); queries drop them.
     m_terms.set_stemmer(m_stemmer);
-    m_terms.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+    // Without a stemmer, STEM_ALL would index nothing at all.
+    m_terms.set_stemming_strategy(m_stemmer.is_none() ? Xapian::TermGenerator::STEM_NONE
+                                                      : Xapian::TermGenerator::STEM_ALL);
 }
 
 BuiltDocument DocumentBuilder::build(const Post& post, const SourceRecord& source) {
@@ -107,7 +118,7 @@ BuiltDocument DocumentBuilder::build(const Post& post, const SourceRecord& sourc
 
     if (post.text.size() > kMaxStoredText) {
         Post stored = post;
-        stored.text = std::string(truncate_utf8(post.text, kMaxStoredText));
+        stored.text = std::string(cut_at_word(post.text, kMaxStoredText));
         doc.set_data(encode_document_data(stored));
     } else {
         doc.set_data(encode_document_data(post));

@@ -1,6 +1,6 @@
 #pragma once
-// Finds the post files under a root folder: recursive, sorted by name so runs
-// and their output are deterministic, hidden files and folders skipped,
+// Finds the post files under a root folder: recursive and deterministic (a
+// folder's files by name, then its subfolders by name, depth first), hidden files and folders skipped,
 // symbolic links skipped unless asked for (and then each folder and file is
 // visited once, so a link loop ends).
 

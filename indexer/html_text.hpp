@@ -31,8 +31,8 @@ HtmlText html_to_text(std::string_view html, const HtmlLimits& limits = {});
 std::string decode_entities(std::string_view text);
 
 // Deepest element nesting a parser could build from `html`, counting start tags
-// that are neither void nor self-closing and end tags that close them. An upper
-// estimate: unclosed <p> or <li> count as nested.
+// that are not void elements (`<div/>` counts: HTML ignores the slash) and end
+// tags that close them. An upper estimate: unclosed <p> or <li> count as nested.
 std::size_t estimate_nesting_depth(std::string_view html);
 
 }  // namespace idx::indexer

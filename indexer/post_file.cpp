@@ -20,7 +20,9 @@ std::string content_hash(std::string_view bytes) {
 PostFile read_post_file(const std::string& path, std::uint64_t max_bytes) {
     PostFile file;
     file.source.path = path;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    // O_NONBLOCK: a post replaced by a FIFO since the walk must not block the
+    // run until some writer turns up (for cron, never). Regular files ignore it.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         file.status = errno == ENOENT ? ReadStatus::vanished : ReadStatus::unreadable;
         file.problem = std::string("cannot open: ") + std::strerror(errno);
@@ -30,6 +32,12 @@ PostFile read_post_file(const std::string& path, std::uint64_t max_bytes) {
     if (::fstat(fd, &st) != 0) {
         file.status = ReadStatus::unreadable;
         file.problem = std::string("cannot stat: ") + std::strerror(errno);
+        ::close(fd);
+        return file;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        file.status = ReadStatus::unreadable;
+        file.problem = "not a regular file (replaced since the folder was listed?)";
         ::close(fd);
         return file;
     }

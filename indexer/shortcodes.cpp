@@ -44,7 +44,7 @@ Kind kind_of(std::string_view name, const std::vector<std::string>& extra) {
     if (is_ad_slot(n)) return Kind::text;
     if (std::find(kMediaShortcodes.begin(), kMediaShortcodes.end(), n) != kMediaShortcodes.end()) return Kind::media;
     if (std::find(kTextShortcodes.begin(), kTextShortcodes.end(), n) != kTextShortcodes.end()) return Kind::text;
-    if (std::find(extra.begin(), extra.end(), n) != extra.end()) return Kind::text;
+    if (std::any_of(extra.begin(), extra.end(), [&](const std::string& e) { return lower(e) == n; })) return Kind::text;
     return Kind::none;
 }
 

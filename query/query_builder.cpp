@@ -1,5 +1,7 @@
 #include "query/query_builder.hpp"
 
+#include <optional>
+
 #include "common/error.hpp"
 #include "common/schema.hpp"
 
@@ -19,6 +21,33 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// `-a -b`: a query of excluded words only, which Xapian's QueryParser reads
+// as `a b` (there is nothing to exclude them from). Returns the words without
+// their dashes, to be excluded from every post; nothing for other queries.
+std::optional<std::string> excluded_words_only(const std::string& query) {
+    std::string words;
+    bool any = false;
+    bool in_quotes = false;
+    bool at_token_start = true;
+    for (const char c : query) {
+        if (!in_quotes && (c == ' ' || c == '\t')) {
+            at_token_start = true;
+            words += c;
+            continue;
+        }
+        if (at_token_start) {
+            if (c != '-') return std::nullopt;
+            at_token_start = false;
+            any = true;
+            continue;
+        }
+        if (c == '"') in_quotes = !in_quotes;
+        words += c;
+    }
+    if (!any) return std::nullopt;
+    return words;
+}
+
 Xapian::Stem stemmer_for(const std::string& language) {
     if (language.empty() || language == "none") return Xapian::Stem();
     try {
@@ -35,7 +64,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
     for (const std::string& word : language.stop_words) m_stopper.add(word);
     m_parser.set_database(db);
     m_parser.set_stemmer(m_stemmer);
-    m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as the indexer
+    // As the indexer: stemmed words, or plain words for language "none".
+    m_parser.set_stemming_strategy(m_stemmer.is_none() ? Xapian::QueryParser::STEM_NONE
+                                                       : Xapian::QueryParser::STEM_ALL);
     m_parser.set_stopper(&m_stopper);
     m_parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     m_dates = std::make_unique<DateRangeProcessor>(m_problem);
@@ -89,8 +120,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     m_problem.clear();
     m_parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     Xapian::Query text;
+    const std::optional<std::string> excluded = excluded_words_only(request.query);
     try {
-        text = m_parser.parse_query(request.query, kParseFlags);
+        text = m_parser.parse_query(excluded ? *excluded : request.query, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         throw Error("cannot read the query '" + request.query + "': " + e.get_msg());
     }
@@ -102,6 +134,11 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
             built.terms.push_back(term);
         else if (term.size() > 1 && term[0] == schema::prefix::title[0] && !(term[1] >= 'A' && term[1] <= 'Z'))
             built.terms.push_back(term.substr(1));
+    }
+    if (excluded && !text.empty()) {
+        // Every post but those: a pure filter, so no word carries weight.
+        text = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, text);
+        built.terms.clear();
     }
     built.match_all = text.empty();
     if (built.match_all) text = Xapian::Query::MatchAll;

@@ -19,15 +19,25 @@ bool is_operator(std::string_view word) {
     return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
 }
 
+// Where the value after `field:` (at `pos`) ends: a quoted value at its
+// closing quote, a bare one at the next blank or closing parenthesis.
+std::size_t end_of_field_value(const std::string& query, std::size_t pos) {
+    if (pos < query.size() && query[pos] == '"') {
+        const std::size_t close = query.find('"', pos + 1);
+        return close == std::string::npos ? query.size() : close + 1;
+    }
+    while (pos < query.size() && query[pos] != ' ' && query[pos] != ')') ++pos;
+    return pos;
+}
+
 // The plain words of a query that spelling may correct: letters only, not a
-// field name or value (`author:...`), not an operator, not a wildcard.
+// field name or value (`author:...`), not an operator, not a wildcard, not
+// an excluded word.
 std::vector<QueryWord> correctable_words(const std::string& query) {
     std::vector<QueryWord> words;
     std::size_t i = 0;
-    bool skip_value = false;
     while (i < query.size()) {
         if (!is_ascii_letter(query[i]) && static_cast<unsigned char>(query[i]) < 0x80) {
-            if (query[i] == ' ') skip_value = false;
             ++i;
             continue;
         }
@@ -38,17 +48,19 @@ std::vector<QueryWord> correctable_words(const std::string& query) {
             letters_only = letters_only && is_ascii_letter(query[end]);
             ++end;
         }
+        if (end < query.size() && query[end] == ':') {
+            i = end_of_field_value(query, end + 1);
+            continue;
+        }
         const std::string_view word(query.data() + i, end - i);
-        const bool field = end < query.size() && query[end] == ':';
         const bool wildcard = end < query.size() && query[end] == '*';
-        const bool after_sign = i > 0 && (query[i - 1] == '-');
-        if (field) skip_value = true;
-        else if (!skip_value && letters_only && !wildcard && !after_sign && !is_operator(word) && word.size() >= 3) {
+        const bool excluded = i > 0 && query[i - 1] == '-';
+        if (letters_only && !wildcard && !excluded && !is_operator(word) && word.size() >= 3) {
             std::string lower(word);
             for (char& c : lower) c = static_cast<char>(c | 0x20);
             words.push_back({i, end, std::move(lower)});
         }
-        i = end + 1;
+        i = end;
     }
     return words;
 }
