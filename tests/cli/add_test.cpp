@@ -1,0 +1,352 @@
+// idx add, rm and stats as cron and scripts see them: the real binary on a
+// temporary folder and database, stdout and stderr not terminals.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "tests/cli/cli_support.hpp"
+#include "tests/cli/json_schema.hpp"
+
+namespace idx::cli_test {
+namespace {
+
+using nlohmann::json;
+
+class IdxAdd : public ::testing::Test {
+protected:
+    fs::path dir() const { return m_dir.path(); }
+    fs::path posts() const { return dir() / "posts"; }
+    std::string db() const { return (dir() / "db").string(); }
+
+    RunOptions options() const {
+        RunOptions o;
+        o.cwd = dir();
+        o.home = dir() / "home";
+        return o;
+    }
+
+    RunResult idx(std::vector<std::string> args, const RunOptions& o) const {
+        args.insert(args.begin(), IDX_BINARY);
+        return run(args, o);
+    }
+    RunResult idx(std::vector<std::string> args) const { return idx(std::move(args), options()); }
+
+    // `idx add --json` on the database; the summary, checked against the schema.
+    json add_json(std::vector<std::string> extra = {}) const {
+        std::vector<std::string> args = {"add", "--db", db(), "--json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const RunResult r = idx(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        const json summary = json::parse(r.out);
+        EXPECT_EQ(schema().problems(summary, "add"), std::vector<std::string>{}) << r.out;
+        return summary;
+    }
+
+    json search_json(const std::string& query) const {
+        const RunResult r = idx({"search", "--db", db(), "--json", "--no-facets", "--limit", "100", query});
+        EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+        return json::parse(r.out);
+    }
+
+    static const JsonSchema& schema() {
+        static const JsonSchema loaded = JsonSchema::load(IDX_JSON_SCHEMA);
+        return loaded;
+    }
+
+    // Posts named YYYY-MM-DD-slug.md with a title holding `word`.
+    void write_good_post(const std::string& slug, const std::string& word, int day = 1) const {
+        const std::string date = "2016-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+        write_post(posts() / (date + "-" + slug + ".md"),
+                   "title: " + word + " notes " + slug + "\ndate: " + date + " 10:00:00\nauthor: Maria Lopez\n",
+                   "<p>Body of " + slug + " about " + word + ".</p>\n");
+    }
+
+    TempDir m_dir;
+};
+
+TEST_F(IdxAdd, FirstRunCountsAndAnUnchangedRerunTouchesNothing) {
+    write_good_post("one", "harbour", 1);
+    write_good_post("two", "harbour", 2);
+    write_good_post("three", "garden", 3);
+    write_file(posts() / "about.md", "No front matter: not a post.\n");
+
+    const json first = add_json({posts().string()});
+    EXPECT_EQ(first["files"], 4);
+    EXPECT_EQ(first["added"], 3);
+    EXPECT_EQ(first["updated"], 0);
+    EXPECT_EQ(first["removed"], 0);
+    EXPECT_EQ(first["unchanged"], 0);
+    EXPECT_EQ(first["skipped"], 1);
+    EXPECT_EQ(first["errors"], json::array());
+    EXPECT_EQ(first["documents"], 3);
+    EXPECT_EQ(first["reindexed_all"], false);
+
+    const json again = add_json({posts().string()});
+    EXPECT_EQ(again["added"], 0);
+    EXPECT_EQ(again["updated"], 0);
+    EXPECT_EQ(again["removed"], 0);
+    EXPECT_EQ(again["unchanged"], 3);
+    EXPECT_EQ(again["documents"], 3);
+}
+
+TEST_F(IdxAdd, EditDeleteAndAddGiveExactCounts) {
+    for (int i = 1; i <= 5; ++i) write_good_post("post" + std::to_string(i), "harbour", i);
+    add_json({posts().string()});
+
+    write_post(posts() / "2016-03-01-post1.md", "title: harbour notes rewritten\ndate: 2016-03-01 10:00:00\n",
+               "<p>A new body with the word zeppelin.</p>\n");
+    fs::remove(posts() / "2016-03-02-post2.md");
+    fs::remove(posts() / "2016-03-03-post3.md");
+    write_good_post("post6", "harbour", 6);
+    // Touched but not changed: the content hash says it needs no reindexing.
+    const fs::path touched = posts() / "2016-03-04-post4.md";
+    fs::last_write_time(touched, fs::last_write_time(touched) + std::chrono::hours(1));
+
+    const json summary = add_json({posts().string()});
+    EXPECT_EQ(summary["added"], 1);
+    EXPECT_EQ(summary["updated"], 1);
+    EXPECT_EQ(summary["removed"], 2);
+    EXPECT_EQ(summary["unchanged"], 2);
+    EXPECT_EQ(summary["documents"], 4);
+    EXPECT_EQ(search_json("zeppelin")["total"], 1);
+    EXPECT_EQ(search_json("harbour")["total"], 4);
+
+    const json settled = add_json({posts().string()});
+    EXPECT_EQ(settled["unchanged"], 4);
+    EXPECT_EQ(settled["added"].get<int>() + settled["updated"].get<int>() + settled["removed"].get<int>(), 0);
+}
+
+TEST_F(IdxAdd, ABrokenPostIsNamedWithItsLineAndTheRestIsIndexed) {
+    write_good_post("good1", "harbour", 1);
+    write_good_post("good2", "harbour", 2);
+    const fs::path broken = posts() / "2016-03-05-broken.md";
+    write_file(broken, "---\ntitle: Broken\ndate: 2016-03-05\ncategories: [a, b\nauthor: x\n---\nbody\n");
+    write_file(posts() / "binary.md", std::string("\x7F" "ELF\0\0\0\x01\x02\0binary", 16));
+    write_file(posts() / "empty.md", "");
+
+    const RunResult r = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.out, "");
+    const std::vector<std::string> err = lines(r.err);
+    ASSERT_EQ(err.size(), 2u) << r.err;
+    const std::regex located("^" + broken.string() + ":([0-9]+): (.+)$");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(err[0], m, located)) << err[0];
+    const int line = std::stoi(m[1]);
+    EXPECT_GE(line, 2);  // inside the front matter
+    EXPECT_LE(line, 6);
+    EXPECT_NE(m[2].str().find("YAML"), std::string::npos) << err[0];
+    // Under cron a run with errors also says what it did.
+    EXPECT_EQ(mask(err[1]), "5 files: 2 added, 0 updated, 0 unchanged, 2 skipped, 1 errors; 0 removed; <t> s");
+    EXPECT_EQ(r.err.find("binary.md"), std::string::npos);
+    EXPECT_EQ(r.err.find("empty.md"), std::string::npos);
+    EXPECT_EQ(search_json("harbour")["total"], 2);
+}
+
+TEST_F(IdxAdd, VerboseNamesSkippedFilesWithTheirReasons) {
+    write_good_post("good1", "harbour", 1);
+    write_file(posts() / "binary.md", std::string("\x7F" "ELF\0\0\0\x01\x02\0binary", 16));
+    write_file(posts() / "empty.md", "");
+    const RunResult r = idx({"add", "--db", db(), "--verbose", posts().string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const std::string err = mask(r.err, dir());
+    EXPECT_NE(err.find("$DIR/posts/binary.md: "), std::string::npos) << err;
+    EXPECT_NE(err.find("$DIR/posts/empty.md: "), std::string::npos) << err;
+    EXPECT_NE(err.find("(skipped)"), std::string::npos) << err;
+    EXPECT_NE(err.find("3 files: 1 added, 0 updated, 0 unchanged, 2 skipped, 0 errors; 0 removed; <t> s"),
+              std::string::npos)
+        << err;
+}
+
+TEST_F(IdxAdd, SuccessPrintsNothingWhenNotOnATerminal) {
+    write_good_post("one", "harbour", 1);
+    const RunResult first = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(first.status, 0);
+    EXPECT_EQ(first.out, "");
+    EXPECT_EQ(first.err, "");
+    const RunResult again = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(again.status, 0);
+    EXPECT_EQ(again.out + again.err, "");
+}
+
+TEST_F(IdxAdd, ASecondWriterExits75WithASentence) {
+    write_good_post("one", "harbour", 1);
+    add_json({posts().string()});
+    Child holder({IDX_LOCK_HOLDER, db()}, options());
+    ASSERT_EQ(holder.read_line(), std::optional<std::string>("locked"));
+
+    const RunResult add = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(add.status, 75);
+    EXPECT_EQ(add.out, "");
+    EXPECT_EQ(add.err.rfind("idx: error: ", 0), 0u) << add.err;
+    EXPECT_NE(add.err.find("locked"), std::string::npos) << add.err;
+    EXPECT_NE(add.err.find("--wait"), std::string::npos) << add.err;
+    EXPECT_EQ(lines(add.err).size(), 1u) << add.err;
+
+    const RunResult rm = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
+    EXPECT_EQ(rm.status, 75) << rm.err;
+
+    // Readers are not blocked by a writer.
+    EXPECT_EQ(search_json("harbour")["total"], 1);
+    holder.close_stdin();
+    EXPECT_EQ(holder.wait(), 0);
+    EXPECT_EQ(idx({"add", "--db", db(), posts().string()}).status, 0);
+}
+
+TEST_F(IdxAdd, WaitWaitsForTheOtherWriter) {
+    write_good_post("one", "harbour", 1);
+    Child holder({IDX_LOCK_HOLDER, db()}, options());
+    ASSERT_EQ(holder.read_line(), std::optional<std::string>("locked"));
+    Child waiting({IDX_BINARY, "add", "--db", db(), "--wait", "--json", posts().string()}, options());
+    // Give it time to reach the lock; without --wait it would have exited 75 by now.
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_TRUE(waiting.running()) << "idx add --wait did not wait: " << waiting.stderr_text();
+    holder.close_stdin();
+    EXPECT_EQ(holder.wait(), 0);
+    const std::optional<std::string> summary = waiting.read_line();
+    EXPECT_EQ(waiting.wait(), 0) << waiting.stderr_text();
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(json::parse(*summary)["added"], 1);
+}
+
+TEST_F(IdxAdd, WithoutPathsTheRecordedRootsAreReindexed) {
+    write_good_post("one", "harbour", 1);
+    add_json({posts().string()});
+    write_good_post("two", "harbour", 2);
+    const json summary = add_json();
+    EXPECT_EQ(summary["added"], 1);
+    EXPECT_EQ(summary["documents"], 2);
+}
+
+TEST_F(IdxAdd, NoPathsAndNoRecordedRootsIsAUsageError) {
+    const RunResult r = idx({"add", "--db", db()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("roots:"), std::string::npos) << r.err;
+}
+
+TEST_F(IdxAdd, ConfigFileGivesRootsAndDatabase) {
+    const fs::path site = dir() / "site";
+    write_post(site / "posts" / "2016-03-01-one.md", "title: Harbour one\ndate: 2016-03-01\n", "Harbour text.\n");
+    write_file(site / "idx.yaml", "db: index\nroots:\n  - posts\n");
+    RunOptions in_site = options();
+    in_site.cwd = site;
+    const RunResult add = idx({"add", "--json"}, in_site);
+    EXPECT_EQ(add.status, 0) << add.err;
+    EXPECT_EQ(json::parse(add.out)["added"], 1);
+    EXPECT_TRUE(fs::exists(site / "index"));
+    EXPECT_FALSE(fs::exists(dir() / "home" / ".local"));  // not the default database
+
+    const RunResult search = idx({"search", "--json", "harbour"}, in_site);
+    EXPECT_EQ(search.status, 0) << search.err;
+    EXPECT_EQ(json::parse(search.out)["total"], 1);
+    const RunResult stats = idx({"stats", "--json"}, in_site);
+    EXPECT_EQ(json::parse(stats.out)["documents"], 1);
+}
+
+TEST_F(IdxAdd, IdxDbEnvironmentVariableChoosesTheDatabase) {
+    write_good_post("one", "harbour", 1);
+    RunOptions with_env = options();
+    with_env.env = {{"IDX_DB", (dir() / "envdb").string()}};
+    EXPECT_EQ(idx({"add", posts().string()}, with_env).status, 0);
+    EXPECT_TRUE(fs::exists(dir() / "envdb"));
+    const RunResult stats = idx({"stats", "--json"}, with_env);
+    EXPECT_EQ(json::parse(stats.out)["documents"], 1);
+    // --db wins over IDX_DB.
+    const RunResult other = idx({"stats", "--db", (dir() / "nothing-here").string()}, with_env);
+    EXPECT_EQ(other.status, 2);
+    EXPECT_NE(other.err.find("idx add"), std::string::npos) << other.err;
+}
+
+TEST_F(IdxAdd, StatsJsonDescribesTheIndex) {
+    write_good_post("one", "harbour", 1);
+    write_good_post("two", "garden", 2);
+    add_json({posts().string()});
+    const RunResult r = idx({"stats", "--db", db(), "--json"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const json stats = json::parse(r.out);
+    EXPECT_EQ(schema().problems(stats, "stats"), std::vector<std::string>{}) << r.out;
+    EXPECT_EQ(stats["documents"], 2);
+    EXPECT_EQ(stats["database"], db());
+    EXPECT_EQ(stats["roots"], json::array({posts().string()}));
+    EXPECT_EQ(stats["last_run"]["added"], 2);
+    EXPECT_GT(stats["bytes"].get<long>(), 0);
+
+    const RunResult text = idx({"stats", "--db", db()});
+    EXPECT_EQ(text.status, 0);
+    EXPECT_NE(text.out.find("documents: 2\n"), std::string::npos) << text.out;
+}
+
+TEST_F(IdxAdd, RmRemovesFilesAndFolders) {
+    write_good_post("one", "harbour", 1);
+    write_good_post("two", "harbour", 2);
+    write_post(posts() / "sub" / "2016-03-03-three.md", "title: harbour three\ndate: 2016-03-03\n", "Text.\n");
+    write_post(posts() / "sub" / "2016-03-04-four.md", "title: harbour four\ndate: 2016-03-04\n", "Text.\n");
+    add_json({posts().string()});
+    ASSERT_EQ(search_json("harbour")["total"], 4);
+
+    RunResult r = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out + r.err, "");
+    EXPECT_EQ(search_json("harbour")["total"], 3);
+    r = idx({"rm", "--db", db(), (posts() / "sub").string() + "/"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const json left = search_json("harbour");
+    ASSERT_EQ(left["total"], 1);
+    EXPECT_EQ(left["results"][0]["path"], (posts() / "2016-03-02-two.md").string());
+    EXPECT_EQ(json::parse(idx({"stats", "--db", db(), "--json"}).out)["documents"], 1);
+
+    const RunResult nothing = idx({"rm", "--db", db()});
+    EXPECT_EQ(nothing.status, 2);
+    EXPECT_NE(nothing.err.find("idx rm PATH"), std::string::npos) << nothing.err;
+}
+
+TEST_F(IdxAdd, ReopeningTheIndexGivesTheSameAnswers) {
+    for (int i = 1; i <= 6; ++i) write_good_post("post" + std::to_string(i), i % 2 ? "harbour" : "garden", i);
+    add_json({posts().string()});
+    const RunResult first = idx({"search", "--db", db(), "--json", "harbour OR garden"});
+    const RunResult second = idx({"search", "--db", db(), "--json", "harbour OR garden"});
+    EXPECT_EQ(first.status, 0);
+    EXPECT_EQ(first.out, second.out);
+    // And after an unchanged rerun of add, which commits its run record.
+    add_json({posts().string()});
+    EXPECT_EQ(idx({"search", "--db", db(), "--json", "harbour OR garden"}).out, first.out);
+}
+
+struct BadUsage {
+    const char* name;
+    std::vector<std::string> args;
+    const char* says;  // part of the message
+};
+
+// Test names and messages show the case's name, not its bytes.
+void PrintTo(const BadUsage& c, std::ostream* os) { *os << c.name; }
+
+class IdxUsage : public IdxAdd, public ::testing::WithParamInterface<BadUsage> {};
+
+TEST_P(IdxUsage, ExitsTwoWithAMessage) {
+    const RunResult r = idx(GetParam().args);
+    EXPECT_EQ(r.status, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find(GetParam().says), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, IdxUsage,
+    ::testing::Values(BadUsage{"unknown_add_option", {"add", "--bogus", "posts"}, "bogus"},
+                      BadUsage{"jobs_not_a_number", {"add", "-j", "many", "posts"}, "many"},
+                      BadUsage{"unknown_command", {"frobnicate"}, "frobnicate"},
+                      BadUsage{"no_command", {}, "Usage"},
+                      BadUsage{"unknown_search_option", {"search", "--colour", "x"}, "colour"},
+                      BadUsage{"limit_not_a_number", {"search", "--limit", "abc", "x"}, "abc"},
+                      BadUsage{"bad_sort", {"search", "--sort", "sideways", "x"}, "--sort"},
+                      BadUsage{"bad_match", {"search", "--match", "some", "x"}, "--match"},
+                      BadUsage{"bad_config", {"stats", "--config", "/nonexistent/idx.yaml"}, "/nonexistent/idx.yaml"}),
+    [](const ::testing::TestParamInfo<BadUsage>& param) { return std::string(param.param.name); });
+
+}  // namespace
+}  // namespace idx::cli_test

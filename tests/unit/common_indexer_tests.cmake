@@ -1,0 +1,17 @@
+# Units of common/ and indexer/.
+idx_test(utf8_test SOURCES utf8_test.cpp LIBS idx_common)
+idx_test(post_date_test SOURCES post_date_test.cpp LIBS idx_common)
+idx_test(config_test SOURCES config_test.cpp LIBS idx_common)
+idx_test(packing_test SOURCES packing_test.cpp LIBS idx_common)
+idx_test(records_test SOURCES records_test.cpp LIBS idx_common)
+idx_test(schema_test SOURCES schema_test.cpp LIBS idx_common)
+idx_test(front_matter_test SOURCES front_matter_test.cpp LIBS idx_indexer)
+idx_test(html_text_test SOURCES html_text_test.cpp LIBS idx_indexer)
+idx_test(shortcodes_test SOURCES shortcodes_test.cpp LIBS idx_indexer)
+idx_test(markdown_test SOURCES markdown_test.cpp LIBS idx_indexer)
+idx_test(post_parser_test SOURCES post_parser_test.cpp LIBS idx_indexer)
+# The index-check test: fixture posts under tests/fixtures/index-check/ and the terms each must and must not give.
+idx_test(document_builder_test SOURCES document_builder_test.cpp LIBS idx_indexer)
+idx_test(file_walker_test SOURCES file_walker_test.cpp LIBS idx_indexer)
+idx_test(sync_test SOURCES sync_test.cpp LIBS idx_indexer)
+idx_test(ordered_pipeline_test SOURCES ordered_pipeline_test.cpp LIBS idx_indexer)

@@ -1,0 +1,466 @@
+// The index-check test (the idea of Omega's omindexcheck): each fixture post
+// under tests/fixtures/index-check/ is parsed and built as `idx add` would,
+// and its document must hold the terms listed for it and none of the terms
+// listed against it.
+#include "indexer/document_builder.hpp"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <xapian.h>
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "common/utf8.hpp"
+#include "indexer/post_parser.hpp"
+
+namespace idx::indexer {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+const std::string kFixtures = std::string(IDX_TEST_FIXTURES) + "/index-check/";
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+    return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "idx-document-builder-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+SourceRecord source_for(const std::string& path, const std::string& content) {
+    return {path, 1456078330000000000, content.size(), std::string(16, '\x5A')};
+}
+
+struct Fixture {
+    const char* file;
+    Strings must_have;
+    Strings must_not_have;
+    std::string title;  // as a search result shows it
+    std::string url;
+    std::string date_key;  // the date slot; empty when the post has no date
+};
+
+// A fixture read and built as `idx add` would.
+struct Built {
+    std::string path;
+    std::string content;
+    ParseResult parsed;
+    BuiltDocument built;
+};
+
+Built build_fixture(const std::string& file, const IndexSettings& settings = {}) {
+    Built b;
+    b.path = kFixtures + file;
+    b.content = read_file(b.path);
+    b.parsed = parse_post(b.path, b.content, ParseOptions{&settings, {}});
+    DocumentBuilder builder(settings);
+    b.built = builder.build(b.parsed.post, source_for(b.path, b.content));
+    return b;
+}
+
+class IndexCheck : public ::testing::TestWithParam<Fixture> {};
+
+TEST_P(IndexCheck, Terms) {
+    const Built b = build_fixture(GetParam().file);
+    ASSERT_FALSE(b.content.empty()) << "missing fixture " << b.path;
+    ASSERT_EQ(b.parsed.status, ParseStatus::post) << b.parsed.error.message << b.parsed.skip_reason;
+    EXPECT_TRUE(b.parsed.warnings.empty()) << b.parsed.warnings.front().message;
+    const std::set<std::string> terms = terms_of(b.built.document);
+    for (const std::string& term : GetParam().must_have)
+        EXPECT_TRUE(terms.count(term)) << GetParam().file << " lacks term [" << term << "]";
+    for (const std::string& term : GetParam().must_not_have)
+        EXPECT_FALSE(terms.count(term)) << GetParam().file << " has term [" << term << "]";
+    EXPECT_TRUE(terms.count("Q" + b.path)) << "no unique id term";
+    EXPECT_EQ(b.built.unique_term, "Q" + b.path);
+    for (const std::string& term : terms) {
+        EXPECT_LT(term.size(), 245u) << term;
+        EXPECT_TRUE(is_clean_utf8(term)) << term;
+    }
+}
+
+TEST_P(IndexCheck, Values) {
+    const Built b = build_fixture(GetParam().file);
+    const Xapian::Document& doc = b.built.document;
+    const Post& post = b.parsed.post;
+    EXPECT_EQ(doc.get_value(schema::slot::date), GetParam().date_key);
+
+    Strings authors, categories, tags, months;
+    const bool ok = visit_facets(doc.get_value(schema::slot::facets), [&](FacetField field, std::string_view value) {
+        switch (field) {
+            case FacetField::author:
+                authors.emplace_back(value);
+                break;
+            case FacetField::category:
+                categories.emplace_back(value);
+                break;
+            case FacetField::tag:
+                tags.emplace_back(value);
+                break;
+            case FacetField::month:
+                months.emplace_back(value);
+                break;
+        }
+    });
+    EXPECT_TRUE(ok);
+    EXPECT_EQ(authors, post.authors);
+    EXPECT_EQ(categories, post.categories);
+    EXPECT_EQ(tags, post.tags);
+    if (GetParam().date_key.empty()) {
+        EXPECT_TRUE(months.empty());
+    } else {
+        // YYYY-MM of the sort key YYYYMMDD...
+        EXPECT_EQ(months, Strings{GetParam().date_key.substr(0, 4) + "-" + GetParam().date_key.substr(4, 2)});
+    }
+
+    const std::optional<SourceRecord> source = decode_source(doc.get_value(schema::slot::source));
+    ASSERT_TRUE(source.has_value());
+    EXPECT_EQ(*source, source_for(b.path, b.content));
+}
+
+TEST_P(IndexCheck, DataDecodesToThePost) {
+    const Built b = build_fixture(GetParam().file);
+    const std::optional<Post> data = decode_document_data(b.built.document.get_data());
+    ASSERT_TRUE(data.has_value());
+    const Post& post = b.parsed.post;
+    EXPECT_EQ(data->title, GetParam().title);
+    EXPECT_EQ(data->url, GetParam().url);
+    EXPECT_EQ(data->path, b.path);
+    EXPECT_EQ(data->authors, post.authors);
+    EXPECT_EQ(data->categories, post.categories);
+    EXPECT_EQ(data->tags, post.tags);
+    EXPECT_EQ(data->date, post.date);
+    EXPECT_EQ(data->id, post.id);
+    EXPECT_EQ(data->text, post.text);
+    if (data->date) {
+        EXPECT_EQ(to_sort_key(*data->date), GetParam().date_key);
+    }
+}
+
+const std::string kDash = "\xE2\x80\x93";
+
+// One row per file under tests/fixtures/index-check/ (EveryFixtureHasARow checks that).
+const std::vector<Fixture> kFixtureTable = {
+    Fixture{
+        "2016-02-21-wordpress-export.md",
+        {"envoy", "ceasefir", "convoy", "villag", "deleg", "winter", "geneva", "talk",
+         // title words under S, stemmed
+         "Sceasefir", "Stalk", "Sresum", "Sgeneva", "Senvoy", "Slast", "Schanc",
+         // the exact fields
+         "AStaff Writer", "XC:World", "XC:Top Stories", "Kgeneva", "KDiplomacy", "XID101", "Y2016", "M201602",
+         "D20160221"},
+        {"zzscriptword", "trackingpixel", "zzstyleword", "colour",  "ad_1",       "ad_2",       "ad",
+         "8211",         "039",           "quot",        "amp",     "wire",       "entri",      "XC:World,Top Stories",
+         "XCWorld",      "XC:Top",        "AStaff",      "XID:101", "KDiplomaci", "Kdiplomacy", "M20162",
+         "D2016221"},
+        "Ceasefire talks resume in Geneva " + kDash + " envoys' \"last chance\"",
+        "https://news.example.org/2016/02/ceasefire-talks-resume-in-geneva/",
+        "20160221181210"},
+    Fixture{"2016-03-15-jekyll-garden.markdown",
+            {"tulip", "crocus", "daffodil", "zzcodeword", "bed", "flower", "shed", "Sspring", "Sgarden", "Sbulb",
+             "Sfrost", "Aana", "XCculture", "XCgardening", "KSpring Bulbs", "Kfrost", "Y2016", "M201603", "D20160315"},
+            {"zzliquidinclude", "zzliquidcomment", "figur", "jpg", "include", "endcom", "XC:culture", "XCCulture",
+             "KSpring", "K:Spring Bulbs", "strong", "em", "code", "XID"},
+            "Spring garden notes: bulbs and frost",
+            "",
+            "20160315073000"},
+    Fixture{"capitals-and-commas.html",
+            {"winter", "season", "final", "air", "unforgett", "simpli", "Scultur", "Snote", "Sreview", "XC:Culture",
+             "XC:Game of Thrones", "XC:TV", "AMary O'Neil", "Kreviews", "Y2016", "M201606", "D20160601"},
+            {"zznoscriptword", "zzcommentword", "seasonfinal", "forget", "tabl", "un", "XCCulture", "XCculture",
+             "XC:Culture,Game of Thrones, TV", "XC: TV", "amp", "039", "AMary O&#039;Neil"},
+            "Culture notes & reviews",
+            "",
+            "20160601000000"},
+    Fixture{"2016-05-02-long-category.md",
+            {"cat", "stray", "harbour", "Sfile", "Scategori", "XCshort", "Y2016", "M201605", "D20160502"},
+            {"Scat"},
+            "A post filed under a very long category",
+            "",
+            "20160502000000"},
+    // A .md file holding indented HTML (a WordPress export): read as HTML.
+    Fixture{"2016-07-04-exported-with-id.md",
+            {"lantern", "river", "dusk", "volunt", "bank", "Slantern", "Sriver", "ABen Okafor", "AStaff Writer",
+             "KFestival", "Klanterns", "XCnews", "XID4711", "Y2016", "M201607", "D20160704"},
+            {"zziframeword", "p", "div", "class", "post", "iframe", "video", "Klantern", "XID:4711"},
+            "Lanterns on the river",
+            "https://blog.example.org/lanterns/",
+            "20160704000000"},
+    // The post's own local date: 00:30 at +02:00 is still 1 June, not 31 May.
+    Fixture{"2016-06-01-late-night-offset.md",
+            {"midnight", "market", "quay", "stall", "heron", "lamp", "lit", "Smidnight", "Smarket", "ANight Desk",
+             "XC:City", "Y2016", "M201606", "D20160601"},
+            {"D20160531", "M201605", "zzembedword", "zzaltword", "video", "attachment_7", "caption", "embed", "jpg",
+             "XCCity"},
+            "Midnight market",
+            "",
+            "20160601003000"}};
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, IndexCheck, ::testing::ValuesIn(kFixtureTable),
+                         [](const ::testing::TestParamInfo<Fixture>& p) {
+                             std::string name = p.param.file;
+                             for (char& c : name)
+                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                             return name;
+                         });
+
+// A fixture without a row would check nothing; a row without a fixture would fail anyway.
+TEST(IndexCheck, EveryFixtureHasARow) {
+    std::set<std::string> on_disk;
+    for (const auto& entry : std::filesystem::directory_iterator(kFixtures)) on_disk.insert(entry.path().filename());
+    std::set<std::string> in_table;
+    for (const Fixture& fixture : kFixtureTable) in_table.insert(fixture.file);
+    EXPECT_EQ(on_disk, in_table);
+}
+
+TEST(IndexCheck, DateWithOffsetIsStoredWithIt) {
+    const Built b = build_fixture("2016-06-01-late-night-offset.md");
+    const std::optional<Post> data = decode_document_data(b.built.document.get_data());
+    ASSERT_TRUE(data.has_value() && data->date.has_value());
+    EXPECT_EQ(to_iso8601(*data->date), "2016-06-01T00:30:00+02:00");
+}
+
+// Xapian refuses terms over 245 bytes: the category must still be filterable
+// by the term the query side makes, and its facet keeps the whole value.
+TEST(IndexCheck, LongCategoryTermIsCut) {
+    const Built b = build_fixture("2016-05-02-long-category.md");
+    const Post& post = b.parsed.post;
+    ASSERT_EQ(post.categories.size(), 2u);
+    const std::string& long_category = post.categories.front();
+    ASSERT_GT(long_category.size(), 245u);
+    EXPECT_EQ(long_category.rfind("Tr\xC3\xA8s longue cat\xC3\xA9gorie", 0), 0u);
+
+    std::vector<std::string> long_terms;
+    for (const std::string& term : terms_of(b.built.document))
+        if (term.rfind("XC:Tr", 0) == 0) long_terms.push_back(term);
+    ASSERT_EQ(long_terms.size(), 1u);
+    EXPECT_LT(long_terms.front().size(), 245u);
+    EXPECT_TRUE(is_clean_utf8(long_terms.front()));
+    EXPECT_EQ(long_terms.front(), schema::boolean_term(schema::prefix::category, long_category));
+
+    bool facet_has_whole = false;
+    visit_facets(b.built.document.get_value(schema::slot::facets), [&](FacetField field, std::string_view value) {
+        if (field == FacetField::category && value == long_category) facet_has_whole = true;
+    });
+    EXPECT_TRUE(facet_has_whole);
+}
+
+// Every fixture stored in a real database and read back: Xapian accepts every
+// term, and filters find exactly the posts they should.
+TEST(IndexCheck, FixturesSurviveADatabase) {
+    const TempDir dir;
+    const std::string db_path = (dir.path / "db").string();
+    std::vector<std::string> files;
+    for (const Fixture& fixture : kFixtureTable) files.push_back(fixture.file);
+    ASSERT_EQ(files.size(), 6u);  // the counts below are for these six
+    {
+        Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        for (const std::string& file : files) {
+            const Built b = build_fixture(file);
+            ASSERT_EQ(b.parsed.status, ParseStatus::post) << file;
+            db.replace_document(b.built.unique_term, b.built.document);
+        }
+        db.commit();
+    }
+    const Xapian::Database db(db_path);
+    EXPECT_EQ(db.get_doccount(), 6u);
+    EXPECT_EQ(db.get_termfreq("Y2016"), 6u);
+    EXPECT_EQ(db.get_termfreq("XC:Top Stories"), 1u);
+    EXPECT_EQ(db.get_termfreq("AStaff Writer"), 2u);
+    EXPECT_EQ(db.get_termfreq("D20160601"), 2u);
+    EXPECT_EQ(db.get_termfreq("M201606"), 2u);
+    EXPECT_EQ(db.get_termfreq("XID4711"), 1u);
+    EXPECT_EQ(db.get_termfreq("zzscriptword"), 0u);
+    for (const std::string& file : files) {
+        EXPECT_EQ(db.get_termfreq("Q" + kFixtures + file), 1u) << file;
+        const Xapian::PostingIterator it = db.postlist_begin("Q" + kFixtures + file);
+        ASSERT_NE(it, db.postlist_end("Q" + kFixtures + file));
+        const std::optional<Post> data = decode_document_data(db.get_document(*it).get_data());
+        ASSERT_TRUE(data.has_value());
+        EXPECT_EQ(data->path, kFixtures + file);
+    }
+}
+
+// ---- the builder's own rules ----
+
+Post simple_post(std::string title, std::string text) {
+    Post post;
+    post.path = "/p/simple.md";
+    post.title = std::move(title);
+    post.text = std::move(text);
+    return post;
+}
+
+Xapian::termcount wdf_of(const Xapian::Document& doc, const std::string& term) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+}
+
+TEST(DocumentBuilder, TitleWordsWeighMore) {
+    for (const unsigned weight : {1u, 5u, 9u}) {
+        IndexSettings settings;
+        settings.title_weight = weight;
+        DocumentBuilder builder(settings);
+        const BuiltDocument built = builder.build(simple_post("Heron", "a river and a river"), {});
+        EXPECT_EQ(wdf_of(built.document, "heron"), weight);
+        EXPECT_EQ(wdf_of(built.document, "river"), 2u);
+        EXPECT_EQ(wdf_of(built.document, "Sheron"), 1u);
+    }
+}
+
+TEST(DocumentBuilder, PhrasesMatchWithinTheBody) {
+    TempDir dir;
+    const std::string db_path = (dir.path / "db").string();
+    {
+        Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        DocumentBuilder builder(IndexSettings{});
+        db.add_document(builder.build(simple_post("Title words", "the lantern festival ended"), {}).document);
+        db.commit();
+    }
+    const Xapian::Database db(db_path);
+    Xapian::Enquire enquire(db);
+    const auto phrase = [](std::vector<std::string> stems) {
+        return Xapian::Query(Xapian::Query::OP_PHRASE, stems.begin(), stems.end());
+    };
+    enquire.set_query(phrase({"lantern", "festiv"}));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u);
+    enquire.set_query(phrase({"festiv", "lantern"}));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+    // The title and the body are apart: no phrase runs from one into the other.
+    enquire.set_query(phrase({"word", "the"}));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+}
+
+TEST(DocumentBuilder, NoDateNoDateTermsOrSlot) {
+    DocumentBuilder builder(IndexSettings{});
+    const BuiltDocument built = builder.build(simple_post("Undated", "text"), {});
+    EXPECT_TRUE(built.document.get_value(schema::slot::date).empty());
+    for (const std::string& term : terms_of(built.document)) {
+        EXPECT_FALSE(term[0] == 'Y' && term.size() == 5 && std::isdigit(static_cast<unsigned char>(term[1]))) << term;
+        EXPECT_FALSE(term[0] == 'D' && std::isdigit(static_cast<unsigned char>(term[1]))) << term;
+    }
+}
+
+TEST(DocumentBuilder, SpellingWordsAreTitleWordsAsWritten) {
+    DocumentBuilder builder(IndexSettings{});
+    const BuiltDocument built =
+        builder.build(simple_post("Ceasefire talks in Geneva 2016 go on", "body words are not spelling words"), {});
+    const std::set<std::string> words(built.spelling_words.begin(), built.spelling_words.end());
+    EXPECT_TRUE(words.count("ceasefire"));
+    EXPECT_TRUE(words.count("talks"));
+    EXPECT_TRUE(words.count("geneva"));
+    EXPECT_FALSE(words.count("in"));    // too short to correct
+    EXPECT_FALSE(words.count("2016"));  // numbers are not misspelt
+    EXPECT_FALSE(words.count("body"));
+    EXPECT_FALSE(words.count("ceasefir"));
+}
+
+TEST(DocumentBuilder, LanguageNoneDoesNotStem) {
+    IndexSettings settings;
+    settings.language = "none";
+    DocumentBuilder builder(settings);
+    const std::set<std::string> terms = terms_of(builder.build(simple_post("Talks", "villages"), {}).document);
+    EXPECT_TRUE(terms.count("villages"));
+    EXPECT_FALSE(terms.count("villag"));
+    EXPECT_TRUE(terms.count("Stalks"));
+}
+
+TEST(DocumentBuilder, UnknownLanguageIsAnError) {
+    IndexSettings settings;
+    settings.language = "klingon";
+    try {
+        DocumentBuilder builder(settings);
+        FAIL() << "no error for an unknown language";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("klingon"), std::string::npos);
+        EXPECT_EQ(e.code(), ExitCode::usage);
+    }
+}
+
+std::string words_text(std::size_t bytes) {
+    std::string text;
+    for (std::size_t i = 0; text.size() < bytes; ++i) text += "w\xC3\xB6rd" + std::to_string(i % 997) + " ";
+    return text;
+}
+
+// The whole post is indexed, but the stored copy for snippets stops at kMaxStoredText.
+TEST(DocumentBuilder, StoredTextIsCut) {
+    std::string text = words_text(DocumentBuilder::kMaxStoredText + 50000) + "zzlastword";
+    DocumentBuilder builder(IndexSettings{});
+    const BuiltDocument built = builder.build(simple_post("Long", text), {});
+    const std::optional<Post> data = decode_document_data(built.document.get_data());
+    ASSERT_TRUE(data.has_value());
+    EXPECT_LE(data->text.size(), DocumentBuilder::kMaxStoredText);
+    EXPECT_GT(data->text.size(), DocumentBuilder::kMaxStoredText - 100);
+    EXPECT_TRUE(is_clean_utf8(data->text));
+    EXPECT_EQ(text.compare(0, data->text.size(), data->text), 0) << "not a beginning of the text";
+    EXPECT_TRUE(terms_of(built.document).count("zzlastword")) << "the end of the post was not indexed";
+}
+
+TEST(DocumentBuilder, StoredTextIsCutAtAWord) {
+    DocumentBuilder builder(IndexSettings{});
+    // Shifting the words by one byte at a time puts the limit inside a word in most rounds.
+    for (std::size_t shift = 0; shift < 10; ++shift) {
+        const std::string text = std::string(shift + 1, 'x') + " " + words_text(DocumentBuilder::kMaxStoredText + 100);
+        const std::optional<Post> data =
+            decode_document_data(builder.build(simple_post("Long", text), {}).document.get_data());
+        ASSERT_TRUE(data.has_value());
+        ASSERT_LT(data->text.size(), text.size());
+        const char next = text[data->text.size()];
+        const char last = data->text.back();
+        EXPECT_TRUE(next == ' ' || last == ' ')
+            << "shift " << shift << ": cut inside a word: ..." << data->text.substr(data->text.size() - 10) << "|"
+            << text.substr(data->text.size(), 10);
+    }
+}
+
+TEST(DocumentBuilder, TextAtTheLimitIsStoredWhole) {
+    const std::string text = words_text(DocumentBuilder::kMaxStoredText - 20);
+    ASSERT_LE(text.size(), DocumentBuilder::kMaxStoredText);
+    DocumentBuilder builder(IndexSettings{});
+    const std::optional<Post> data =
+        decode_document_data(builder.build(simple_post("Long", text), {}).document.get_data());
+    ASSERT_TRUE(data.has_value());
+    EXPECT_EQ(data->text, text);
+}
+
+// One builder makes many documents: nothing of one may leak into the next.
+TEST(DocumentBuilder, ReuseStartsAfresh) {
+    DocumentBuilder builder(IndexSettings{});
+    Post first = simple_post("First heron", "zzonlyfirst");
+    first.authors = {"Ana"};
+    builder.build(first, {});
+    const std::set<std::string> terms = terms_of(builder.build(simple_post("Second", "river"), {}).document);
+    EXPECT_FALSE(terms.count("zzonlyfirst"));
+    EXPECT_FALSE(terms.count("Aana"));
+    EXPECT_FALSE(terms.count("AAna"));
+    EXPECT_TRUE(terms.count("river"));
+}
+
+}  // namespace
+}  // namespace idx::indexer

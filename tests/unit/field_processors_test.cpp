@@ -1,0 +1,141 @@
+#include "query/field_processors.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/schema.hpp"
+#include "indexer/document_builder.hpp"
+
+namespace idx::query {
+namespace {
+
+// A post date in the post's own time, without a UTC offset.
+PostDate at(int year, int month, int day, int hour, int minute, int second) {
+    PostDate d;
+    d.year = year;
+    d.month = month;
+    d.day = day;
+    d.hour = hour;
+    d.minute = minute;
+    d.second = second;
+    return d;
+}
+
+// Documents made by the real DocumentBuilder: a field processor is right
+// when its query finds what the indexer wrote, however the terms are spelt.
+class FieldProcessors : public ::testing::Test {
+protected:
+    void SetUp() override {
+        add("first", "Staff Writer", {"topNews", "Top Stories"}, {"syria"}, "1194", at(2016, 3, 1, 23, 59, 59));
+        add("second", "Smith, John", {"domesticNews"}, {"Élections"}, "post-709", at(2016, 3, 2, 0, 0, 0));
+        add("third", "maria lopez", {"topnews"}, {}, "", at(2015, 12, 31, 12, 0, 0));
+    }
+
+    void add(const std::string& name, const std::string& author, std::vector<std::string> categories,
+             std::vector<std::string> tags, const std::string& id, PostDate date) {
+        Post post;
+        post.path = "/posts/" + name + ".md";
+        post.title = name;
+        post.authors = {author};
+        post.categories = std::move(categories);
+        post.tags = std::move(tags);
+        post.id = id;
+        post.date = date;
+        post.text = "body of " + name;
+        SourceRecord source;
+        source.path = post.path;
+        indexer::BuiltDocument built = m_builder.build(post, source);
+        built.document.set_data(name);  // the test only needs the name back
+        m_db.add_document(built.document);
+    }
+
+    std::vector<std::string> matching(const Xapian::Query& query) const {
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(query);
+        std::vector<std::string> names;
+        const Xapian::MSet mset = enquire.get_mset(0, m_db.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) names.push_back(it.get_document().get_data());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+
+    using Names = std::vector<std::string>;
+    IndexSettings m_settings;
+    indexer::DocumentBuilder m_builder{m_settings};
+    Xapian::WritableDatabase m_db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+};
+
+TEST_F(FieldProcessors, ExactFieldsFindTheValueAsWritten) {
+    struct Case {
+        std::string_view prefix;
+        std::string value;
+        std::vector<std::string> expected;
+    };
+    const std::vector<Case> cases = {
+        {schema::prefix::author, "Staff Writer", {"first"}},
+        {schema::prefix::author, "Smith, John", {"second"}},  // a comma is part of the value
+        {schema::prefix::author, "maria lopez", {"third"}},
+        {schema::prefix::author, "Maria Lopez", {}},          // exact: case matters
+        {schema::prefix::category, "topNews", {"first"}},
+        {schema::prefix::category, "topnews", {"third"}},
+        {schema::prefix::category, "Top Stories", {"first"}},  // capital first letter: the `XC:` spelling
+        {schema::prefix::category, "Top", {}},
+        {schema::prefix::tag, "syria", {"first"}},
+        {schema::prefix::tag, "Élections", {"second"}},
+        {schema::prefix::post_id, "1194", {"first"}},
+        {schema::prefix::post_id, "post-709", {"second"}},
+        {schema::prefix::post_id, "119", {}},
+    };
+    for (const Case& c : cases) {
+        ExactFieldProcessor processor(c.prefix);
+        EXPECT_EQ(matching(processor(c.value)), c.expected) << c.prefix << " " << c.value;
+    }
+}
+
+TEST_F(FieldProcessors, YearMatchesItsPostsAndRefusesNonYears) {
+    std::string problem;
+    YearFieldProcessor processor(problem);
+    EXPECT_EQ(matching(processor("2016")), (Names{"first", "second"}));
+    EXPECT_TRUE(problem.empty());
+    EXPECT_EQ(matching(processor("2015")), (Names{"third"}));
+    for (const std::string bad : {"20x6", "201", "20166", "", "year"}) {
+        problem.clear();
+        EXPECT_TRUE(matching(processor(bad)).empty()) << bad;
+        EXPECT_NE(problem.find("year:" + bad + " "), std::string::npos) << problem;
+    }
+}
+
+TEST_F(FieldProcessors, MonthTakesBothSpellingsAndRefusesImpossibleMonths) {
+    std::string problem;
+    MonthFieldProcessor processor(problem);
+    EXPECT_EQ(matching(processor("2016-03")), (Names{"first", "second"}));
+    EXPECT_EQ(matching(processor("201603")), (Names{"first", "second"}));
+    EXPECT_EQ(matching(processor("2015-12")), (Names{"third"}));
+    EXPECT_TRUE(problem.empty()) << problem;
+    for (const std::string bad : {"2016-13", "2016-00", "2016-3", "2016", "banana", "2016/03"}) {
+        problem.clear();
+        EXPECT_TRUE(matching(processor(bad)).empty()) << bad;
+        EXPECT_NE(problem.find("month:" + bad + " "), std::string::npos) << problem;
+    }
+}
+
+TEST_F(FieldProcessors, DateCoversTheWholeDayMonthOrYear) {
+    std::string problem;
+    DateFieldProcessor processor(problem);
+    EXPECT_EQ(matching(processor("2016-03-01")), (Names{"first"}));  // its 23:59:59 post included
+    EXPECT_EQ(matching(processor("2016-03-02")), (Names{"second"}));
+    EXPECT_EQ(matching(processor("2016-03")), (Names{"first", "second"}));
+    EXPECT_EQ(matching(processor("2015")), (Names{"third"}));
+    EXPECT_TRUE(problem.empty()) << problem;
+    for (const std::string bad : {"banana", "2016-02-30", "20x6"}) {
+        problem.clear();
+        EXPECT_TRUE(matching(processor(bad)).empty()) << bad;
+        EXPECT_NE(problem.find("date:" + bad + " "), std::string::npos) << problem;
+    }
+}
+
+}  // namespace
+}  // namespace idx::query

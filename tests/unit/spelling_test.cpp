@@ -1,0 +1,167 @@
+#include "query/spelling.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/stop_words.hpp"
+#include "indexer/document_builder.hpp"
+
+namespace idx::query {
+namespace {
+
+struct DistanceCase {
+    const char* a;
+    const char* b;
+    unsigned limit;
+    unsigned expected;
+};
+
+// Test names and messages show the case's name, not its bytes.
+void PrintTo(const DistanceCase& c, std::ostream* os) { *os << c.a << "/" << c.b; }
+
+class EditDistance : public ::testing::TestWithParam<DistanceCase> {};
+
+TEST_P(EditDistance, CountsEditsUpToTheLimit) {
+    const DistanceCase& c = GetParam();
+    EXPECT_EQ(edit_distance(c.a, c.b, c.limit), c.expected) << c.a << " / " << c.b;
+    EXPECT_EQ(edit_distance(c.b, c.a, c.limit), c.expected) << "not symmetric: " << c.b << " / " << c.a;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, EditDistance,
+                         ::testing::Values(DistanceCase{"kerry", "kerry", 2, 0},
+                                           DistanceCase{"kery", "kerry", 2, 1},       // insertion
+                                           DistanceCase{"kery", "very", 2, 1},        // substitution
+                                           DistanceCase{"lavrof", "lavrov", 2, 1},
+                                           DistanceCase{"ceasefir", "ceasefire", 2, 1},
+                                           DistanceCase{"acb", "abc", 2, 1},          // a swap is one edit
+                                           DistanceCase{"form", "from", 1, 1},
+                                           DistanceCase{"kitten", "sitting", 5, 3},
+                                           DistanceCase{"kitten", "sitting", 2, 3},   // over the limit: limit + 1
+                                           DistanceCase{"kitten", "sitting", 1, 2},
+                                           DistanceCase{"", "abc", 5, 3},
+                                           DistanceCase{"", "", 0, 0},
+                                           DistanceCase{"a", "abcdef", 2, 3},         // length difference alone
+                                           DistanceCase{"abcdef", "badcfe", 5, 3},    // three swaps
+                                           DistanceCase{"ca", "abc", 5, 3}));         // OSA: no edit of a swapped pair
+
+std::string temp_folder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "idx-spelling-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    return pattern;
+}
+
+// Titles where "very" is a far more frequent word than "kerry", and "kerry"
+// appears with "lavrov" and "ceasefire": frequency alone picks "very" for
+// "Kery", the company of the other words picks "kerry".
+class SpellingCorrectorTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_folder = temp_folder();
+        Xapian::WritableDatabase db(s_folder + "/db", Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        IndexSettings settings;
+        indexer::DocumentBuilder builder(settings);
+        std::vector<std::pair<std::string, std::string>> posts = {
+            {"Kerry meets Lavrov over ceasefire", "The two ministers spoke for an hour."},
+            {"Lavrov and Kerry discuss ceasefire terms", "A provisional agreement was reached."},
+            {"Markets rally on provision for banks", "Shares rose after the announcement."},
+            {"Weather turns cold", "A provisional forecast for the weekend."},
+            {"Harbour reopens", "The provisional timetable starts Monday."},
+        };
+        for (int i = 0; i < 12; ++i)
+            posts.push_back({"A very good day number " + std::to_string(i), "Nothing happened at all today."});
+        int n = 0;
+        for (const auto& [title, text] : posts) {
+            Post post;
+            post.path = "/posts/" + std::to_string(++n) + ".md";
+            post.title = title;
+            post.text = text;
+            SourceRecord source;
+            source.path = post.path;
+            const indexer::BuiltDocument built = builder.build(post, source);
+            db.add_document(built.document);
+            for (const std::string& word : built.spelling_words) db.add_spelling(word);
+        }
+        db.commit();
+    }
+    static void TearDownTestSuite() { std::filesystem::remove_all(s_folder); }
+
+    void SetUp() override {
+        m_db = std::make_unique<Xapian::Database>(s_folder + "/db");
+        for (const std::string& word : builtin_stop_words("english")) m_stopper.add(word);
+        m_corrector = std::make_unique<SpellingCorrector>(*m_db, m_stemmer, m_stopper);
+    }
+
+    static std::string s_folder;
+    std::unique_ptr<Xapian::Database> m_db;
+    Xapian::Stem m_stemmer{"english"};
+    Xapian::SimpleStopper m_stopper;
+    std::unique_ptr<SpellingCorrector> m_corrector;
+};
+
+std::string SpellingCorrectorTest::s_folder;
+
+TEST_F(SpellingCorrectorTest, TheFixtureFoolsAFrequencyOnlySpeller) {
+    // Xapian's own suggestion picks the frequent word: the case this corrector exists for.
+    EXPECT_EQ(m_db->get_spelling_suggestion("kery"), "very");
+}
+
+TEST_F(SpellingCorrectorTest, PrefersTheWordThatOccursWithTheOtherQueryWords) {
+    EXPECT_EQ(m_corrector->correct("Kery Lavrof ceasefir"), std::optional<std::string>("kerry lavrov ceasefire"));
+}
+
+TEST_F(SpellingCorrectorTest, LeavesCorrectlySpeltQueriesAlone) {
+    for (const std::string query : {"kerry lavrov ceasefire", "Kerry Lavrov", "very good day", "", "the",
+                                    "provisional", "ceasefire OR harbour"}) {
+        EXPECT_EQ(m_corrector->correct(query), std::nullopt) << query;
+    }
+}
+
+TEST_F(SpellingCorrectorTest, GivesNothingWhenNoWordIsNearEnough) {
+    EXPECT_EQ(m_corrector->correct("zqxwvy"), std::nullopt);
+}
+
+struct CorrectionCase {
+    const char* name;
+    std::string query;
+    std::string expected;
+};
+
+// Test names and messages show the case's name, not its bytes.
+void PrintTo(const CorrectionCase& c, std::ostream* os) { *os << c.name; }
+
+class SpellingInContext : public SpellingCorrectorTest, public ::testing::WithParamInterface<CorrectionCase> {};
+
+TEST_P(SpellingInContext, CorrectsOnlyPlainWords) {
+    EXPECT_EQ(m_corrector->correct(GetParam().query), std::optional<std::string>(GetParam().expected))
+        << GetParam().query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, SpellingInContext,
+    ::testing::Values(CorrectionCase{"quoted_field_value_kept", "category:\"Kery\" lavrof", "category:\"Kery\" lavrov"},
+                      CorrectionCase{"quoted_two_word_field_value_kept", "author:\"Staff Kery\" lavrof",
+                                     "author:\"Staff Kery\" lavrov"},
+                      CorrectionCase{"operators_kept", "Kery AND Lavrof", "kerry AND lavrov"},
+                      CorrectionCase{"operators_kept_or_not", "lavrof OR ceasefir NOT harbour",
+                                     "lavrov OR ceasefire NOT harbour"},
+                      CorrectionCase{"phrase_quotes_kept", "\"kery lavrof\"", "\"kerry lavrov\""},
+                      CorrectionCase{"wildcard_kept", "kery* lavrof", "kery* lavrov"},
+                      CorrectionCase{"excluded_word_kept", "lavrof -kery", "lavrov -kery"},
+                      CorrectionCase{"parentheses_kept", "(kery OR lavrof) ceasefire", "(kerry OR lavrov) ceasefire"},
+                      CorrectionCase{"known_words_keep_their_case", "Kerry Lavrof", "Kerry lavrov"}),
+    [](const ::testing::TestParamInfo<CorrectionCase>& param) { return std::string(param.param.name); });
+
+TEST_F(SpellingCorrectorTest, WordsAfterAnUnquotedFieldValueAreStillCorrected) {
+    EXPECT_EQ(m_corrector->correct("author:Kery lavrof"), std::optional<std::string>("author:Kery lavrov"));
+    EXPECT_EQ(m_corrector->correct("year:2016 kery lavrof"), std::optional<std::string>("year:2016 kerry lavrov"));
+}
+
+}  // namespace
+}  // namespace idx::query

@@ -1,0 +1,91 @@
+#include "query/stats.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "indexer/sync.hpp"
+
+namespace idx::query {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReadStats : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string pattern = (fs::temp_directory_path() / "idx-stats-XXXXXX").string();
+        ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+        m_folder = pattern;
+        fs::create_directories(m_folder / "posts");
+    }
+    void TearDown() override { fs::remove_all(m_folder); }
+
+    void write_post(const std::string& name, const std::string& title) {
+        std::ofstream(m_folder / "posts" / name) << "---\ntitle: " << title << "\ndate: 2016-03-01\n---\nSome text.\n";
+    }
+
+    indexer::SyncReport index() {
+        indexer::SyncOptions options;
+        options.db_path = db();
+        options.roots = {(m_folder / "posts").string()};
+        options.jobs = 1;
+        return indexer::sync(options);
+    }
+
+    std::string db() const { return (m_folder / "db").string(); }
+
+    fs::path m_folder;
+};
+
+TEST_F(ReadStats, DescribesTheIndexAndItsLastRun) {
+    write_post("2016-03-01-one.md", "Harbour lights");
+    write_post("2016-03-02-two.md", "Garden notes");
+    write_post("2016-03-03-three.md", "River cleanup");
+    ASSERT_TRUE(index().errors.empty());
+
+    const IndexStats stats = read_stats(db());
+    EXPECT_EQ(stats.path, db());
+    EXPECT_EQ(stats.documents, 3u);
+    EXPECT_GT(stats.bytes_on_disk, 0u);
+    EXPECT_EQ(stats.schema_version, std::to_string(schema::kVersion));
+    EXPECT_EQ(stats.language, "english");
+    EXPECT_EQ(stats.roots, (std::vector<std::string>{fs::canonical(m_folder / "posts").string()}));
+    // harbour, lights, garden, notes, river, cleanup
+    EXPECT_EQ(stats.spelling_words, 6u);
+
+    const nlohmann::json last_run = nlohmann::json::parse(stats.last_run);
+    EXPECT_EQ(last_run.at("added"), 3);
+    EXPECT_EQ(last_run.at("updated"), 0);
+    EXPECT_EQ(last_run.at("removed"), 0);
+    EXPECT_EQ(last_run.at("errors"), 0);
+    EXPECT_TRUE(last_run.at("time").is_string());
+}
+
+TEST_F(ReadStats, FollowsLaterRuns) {
+    write_post("2016-03-01-one.md", "Harbour lights");
+    write_post("2016-03-02-two.md", "Garden notes");
+    index();
+    fs::remove(m_folder / "posts" / "2016-03-01-one.md");
+    index();
+    const IndexStats stats = read_stats(db());
+    EXPECT_EQ(stats.documents, 1u);
+    const nlohmann::json last_run = nlohmann::json::parse(stats.last_run);
+    EXPECT_EQ(last_run.at("added"), 0);
+    EXPECT_EQ(last_run.at("removed"), 1);
+    EXPECT_EQ(last_run.at("unchanged"), 1);
+}
+
+TEST_F(ReadStats, MissingIndexIsAnError) {
+    EXPECT_THROW(read_stats(db()), Error);
+}
+
+}  // namespace
+}  // namespace idx::query
