@@ -5,9 +5,4 @@
 // that includes cxxopts, so every translation unit agrees on it.
 
 #define CXXOPTS_VECTOR_DELIMITER '\0'
-// g++ 12 reports a false -Wrestrict inside cxxopts' integer parsing once it
-// is inlined (GCC bug 105329); the warning is silenced for cxxopts only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wrestrict"
 #include <cxxopts.hpp>
-#pragma GCC diagnostic pop

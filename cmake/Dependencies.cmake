@@ -8,6 +8,7 @@ find_package(nlohmann_json 3 REQUIRED)   # nlohmann-json3-dev
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)          # libgumbo-dev
 pkg_check_modules(MD4C_HTML REQUIRED IMPORTED_TARGET md4c-html)  # libmd4c-html0-dev
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)     # libxxhash-dev
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)         # libzstd-dev (stored text)
 
 # Xapian's CMake config sets variables, not a target: wrap them in one.
 add_library(idx_xapian INTERFACE)

@@ -1,6 +1,7 @@
 #include "common/records.hpp"
 
 #include "common/packing.hpp"
+#include "common/stored_text.hpp"
 
 namespace idx {
 namespace {
@@ -18,8 +19,7 @@ std::string encode_document_data(const Post& post) {
         .list(post.categories)
         .list(post.tags)
         .text(post.date ? to_iso8601(*post.date) : std::string())
-        .text(post.id)
-        .text(post.text);
+        .text(post.id);
     return out.take();
 }
 
@@ -28,18 +28,26 @@ std::optional<Post> decode_document_data(std::string_view bytes) {
     std::uint64_t format = 0;
     if (!in.number(format) || format != kDocumentDataFormat) return std::nullopt;
     Post post;
-    std::string_view path, url, title, date, id, text;
+    std::string_view path, url, title, date, id;
     if (!in.text(path) || !in.text(url) || !in.text(title) || !in.list(post.authors) ||
-        !in.list(post.categories) || !in.list(post.tags) || !in.text(date) || !in.text(id) || !in.text(text))
+        !in.list(post.categories) || !in.list(post.tags) || !in.text(date) || !in.text(id))
         return std::nullopt;
     post.path = path;
     post.url = url;
     post.title = title;
     post.id = id;
-    post.text = text;
     if (!date.empty()) {
         if (auto parsed = parse_post_date(date)) post.date = parsed->date;
     }
+    return post;
+}
+
+std::optional<Post> decode_post(std::string_view data, std::string_view stored_text) {
+    std::optional<Post> post = decode_document_data(data);
+    if (!post) return std::nullopt;
+    std::optional<std::string> text = decode_stored_text(stored_text);
+    if (!text) return std::nullopt;
+    post->text = std::move(*text);
     return post;
 }
 

@@ -13,9 +13,12 @@
 
 namespace idx {
 
-// Document data: the whole Post, including the extracted text for snippets.
+// Document data: the Post without its text, which is stored compressed in
+// schema::slot::text (stored_text.hpp). decode_document_data leaves text empty;
+// decode_post puts the two together.
 std::string encode_document_data(const Post& post);
 std::optional<Post> decode_document_data(std::string_view bytes);
+std::optional<Post> decode_post(std::string_view data, std::string_view stored_text);
 
 // Facet value (schema::slot::facets): author, category and tag lists and the
 // `YYYY-MM` month, in the order of FacetField.

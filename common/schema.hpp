@@ -31,6 +31,7 @@ namespace slot {
 inline constexpr Xapian::valueno date = 0;    // to_sort_key(): YYYYMMDDHHMMSS, local time
 inline constexpr Xapian::valueno facets = 1;  // FacetRecord (records.hpp)
 inline constexpr Xapian::valueno source = 2;  // SourceRecord (records.hpp): path, mtime, size, hash
+inline constexpr Xapian::valueno text = 3;    // the post's text for snippets (stored_text.hpp)
 }  // namespace slot
 
 namespace metadata {

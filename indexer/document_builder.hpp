@@ -40,8 +40,4 @@ private:
     unsigned m_title_weight;
 };
 
-// The Xapian stemmer for a language setting ("none" gives no stemming).
-// Throws idx::Error for a language Xapian does not know.
-Xapian::Stem make_stemmer(const std::string& language);
-
 }  // namespace idx::indexer

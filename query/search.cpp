@@ -63,7 +63,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
     SnippetMaker snippets(m_builder->stemmer(), built.terms);
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-        auto post = decode_document_data(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        auto post = decode_post(doc.get_data(), doc.get_value(schema::slot::text));
         if (!post) continue;  // written by an unknown format: skip rather than show garbage
         Hit hit;
         hit.rank = request.offset + static_cast<std::size_t>(it.get_rank()) - static_cast<std::size_t>(mset.get_firstitem()) + 1;

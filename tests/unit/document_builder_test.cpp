@@ -33,6 +33,11 @@ std::string read_file(const std::string& path) {
     return out.str();
 }
 
+// The Post a search would show: the document data and the stored text.
+std::optional<Post> stored_post(const Xapian::Document& doc) {
+    return decode_post(doc.get_data(), doc.get_value(schema::slot::text));
+}
+
 std::set<std::string> terms_of(const Xapian::Document& doc) {
     return {doc.termlist_begin(), doc.termlist_end()};
 }
@@ -144,7 +149,7 @@ TEST_P(IndexCheck, Values) {
 
 TEST_P(IndexCheck, DataDecodesToThePost) {
     const Built b = build_fixture(GetParam().file);
-    const std::optional<Post> data = decode_document_data(b.built.document.get_data());
+    const std::optional<Post> data = stored_post(b.built.document);
     ASSERT_TRUE(data.has_value());
     const Post& post = b.parsed.post;
     EXPECT_EQ(data->title, GetParam().title);
@@ -299,7 +304,7 @@ TEST(IndexCheck, FixturesSurviveADatabase) {
         EXPECT_EQ(db.get_termfreq("Q" + kFixtures + file), 1u) << file;
         const Xapian::PostingIterator it = db.postlist_begin("Q" + kFixtures + file);
         ASSERT_NE(it, db.postlist_end("Q" + kFixtures + file));
-        const std::optional<Post> data = decode_document_data(db.get_document(*it).get_data());
+        const std::optional<Post> data = stored_post(db.get_document(*it));
         ASSERT_TRUE(data.has_value());
         EXPECT_EQ(data->path, kFixtures + file);
     }
@@ -413,7 +418,7 @@ TEST(DocumentBuilder, StoredTextIsCut) {
     std::string text = words_text(DocumentBuilder::kMaxStoredText + 50000) + "zzlastword";
     DocumentBuilder builder(IndexSettings{});
     const BuiltDocument built = builder.build(simple_post("Long", text), {});
-    const std::optional<Post> data = decode_document_data(built.document.get_data());
+    const std::optional<Post> data = stored_post(built.document);
     ASSERT_TRUE(data.has_value());
     EXPECT_LE(data->text.size(), DocumentBuilder::kMaxStoredText);
     EXPECT_GT(data->text.size(), DocumentBuilder::kMaxStoredText - 100);
@@ -427,8 +432,7 @@ TEST(DocumentBuilder, StoredTextIsCutAtAWord) {
     // Shifting the words by one byte at a time puts the limit inside a word in most rounds.
     for (std::size_t shift = 0; shift < 10; ++shift) {
         const std::string text = std::string(shift + 1, 'x') + " " + words_text(DocumentBuilder::kMaxStoredText + 100);
-        const std::optional<Post> data =
-            decode_document_data(builder.build(simple_post("Long", text), {}).document.get_data());
+        const std::optional<Post> data = stored_post(builder.build(simple_post("Long", text), {}).document);
         ASSERT_TRUE(data.has_value());
         ASSERT_LT(data->text.size(), text.size());
         const char next = text[data->text.size()];
@@ -443,8 +447,7 @@ TEST(DocumentBuilder, TextAtTheLimitIsStoredWhole) {
     const std::string text = words_text(DocumentBuilder::kMaxStoredText - 20);
     ASSERT_LE(text.size(), DocumentBuilder::kMaxStoredText);
     DocumentBuilder builder(IndexSettings{});
-    const std::optional<Post> data =
-        decode_document_data(builder.build(simple_post("Long", text), {}).document.get_data());
+    const std::optional<Post> data = stored_post(builder.build(simple_post("Long", text), {}).document);
     ASSERT_TRUE(data.has_value());
     EXPECT_EQ(data->text, text);
 }

@@ -161,7 +161,8 @@ TEST_F(Sync, ReopenedDatabaseHoldsDocumentsAndMetadata) {
     EXPECT_EQ(db.get_termfreq("second"), 1u);
     const Xapian::PostingIterator it = db.postlist_begin("Q" + posts("a.md"));
     ASSERT_NE(it, db.postlist_end("Q" + posts("a.md")));
-    const std::optional<Post> data = decode_document_data(db.get_document(*it).get_data());
+    const Xapian::Document doc = db.get_document(*it);
+    const std::optional<Post> data = decode_post(doc.get_data(), doc.get_value(schema::slot::text));
     ASSERT_TRUE(data.has_value());
     EXPECT_EQ(data->title, "Alpha");
     EXPECT_EQ(data->path, posts("a.md"));
