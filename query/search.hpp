@@ -59,6 +59,8 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    // Every match of `query` through the facet spy; returns how many there were.
+    Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
     void forget_revision();  // after a reopen: cached facets and dictionary are stale
 
     Xapian::Database m_db;
