@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "common/utf8.hpp"
 #include "indexer/html_text.hpp"
 
 namespace idx::indexer {
@@ -16,6 +17,10 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // matter a blog engine wrote; reading stops there instead of running away.
 constexpr int kMaxValueDepth = 8;
 constexpr std::size_t kMaxValues = 10000;
+// YAML aliases let a few lines name a billion nodes (`b: &b [*a, *a, ...]`,
+// nine levels deep: "billion laughs"), none of them a value within reach, so
+// the walk also stops after visiting this many nodes.
+constexpr std::size_t kMaxVisits = 100000;
 
 // One line of `content` starting at `pos`, without its line ending.
 std::string_view line_at(std::string_view content, std::size_t pos, std::size_t& next) {
@@ -40,18 +45,22 @@ std::string lower(std::string_view s) {
 
 // Collects the scalars of a value: a scalar, or the scalars of a list
 // (nested lists are flattened). Mappings carry no text idx can use.
-void collect_scalars(const YAML::Node& node, int depth, std::vector<std::string>& out) {
-    if (depth > kMaxValueDepth || out.size() >= kMaxValues) return;
+void collect_scalars(const YAML::Node& node, int depth, std::vector<std::string>& out, std::size_t& visits) {
+    if (depth > kMaxValueDepth || out.size() >= kMaxValues || visits >= kMaxVisits) return;
+    ++visits;
     if (node.IsScalar()) {
         out.push_back(node.Scalar());
     } else if (node.IsSequence()) {
-        for (const YAML::Node& item : node) collect_scalars(item, depth + 1, out);
+        for (const YAML::Node& item : node) collect_scalars(item, depth + 1, out, visits);
     }
 }
 
 // Entities decoded, blanks and newlines (folded YAML) collapsed to one space.
+// YAML escapes ("\e", "\0", "\a") make control characters out of clean text,
+// escape sequences for a terminal that shows a title; repair_utf8 turns them
+// into spaces.
 std::string clean_text(std::string_view raw) {
-    const std::string decoded = decode_entities(raw);
+    const std::string decoded = repair_utf8(decode_entities(raw));
     std::string out;
     out.reserve(decoded.size());
     bool pending_space = false;
@@ -94,7 +103,8 @@ public:
     }
     std::vector<std::string> scalars(const std::vector<std::string>& candidates) const {
         std::vector<std::string> out;
-        if (const auto node = first(candidates)) collect_scalars(*node, 0, out);
+        std::size_t visits = 0;
+        if (const auto node = first(candidates)) collect_scalars(*node, 0, out, visits);
         return out;
     }
     std::string text(const std::vector<std::string>& candidates) const {
@@ -163,8 +173,9 @@ std::variant<FrontMatter, FrontMatterError> parse_front_matter(std::string_view 
     fm.title = lookup.text(keys.title);
     if (const auto date = lookup.first(keys.date)) {
         std::vector<std::string> values;
-        collect_scalars(*date, 0, values);
-        if (!values.empty()) fm.date = values.front();
+        std::size_t visits = 0;
+        collect_scalars(*date, 0, values, visits);
+        if (!values.empty()) fm.date = repair_utf8(values.front());  // it is shown in warnings
         if (!date->Mark().is_null()) fm.date_line = date->Mark().line + 1;
     }
     fm.authors = clean_all(lookup.scalars(keys.author));

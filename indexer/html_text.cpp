@@ -5,6 +5,8 @@
 #include <memory>
 #include <vector>
 
+#include "common/utf8.hpp"
+
 namespace idx::indexer {
 namespace {
 
@@ -61,12 +63,16 @@ bool is_block(GumboTag tag) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Character references such as &#27; or &#1; give control characters; in a
+// title or snippet shown on a terminal they would be escape sequences.
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+
 // Appends text with whitespace collapsed; block breaks become one '\n'.
 class TextSink {
 public:
     void text(std::string_view s) {
         for (const char c : s) {
-            if (is_space(c)) {
+            if (is_space(c) || is_control(c)) {
                 if (!m_out.empty() && m_out.back() != ' ' && m_out.back() != '\n') m_pending_space = true;
                 continue;
             }
@@ -81,10 +87,12 @@ public:
         if (m_out.back() == ' ') m_out.pop_back();
         if (m_out.back() != '\n') m_out += '\n';
     }
+    // gumbo 0.10 turns an overflowing reference such as &#99999999999999999999;
+    // into a stray byte: repaired here, since the output must be UTF-8.
     std::string take() {
         block_break();
         if (!m_out.empty() && m_out.back() == '\n') m_out.pop_back();
-        return std::move(m_out);
+        return repair_utf8(m_out);
     }
 
 private:
@@ -246,7 +254,9 @@ HtmlText html_to_text(std::string_view html, const HtmlLimits& limits) {
 std::string decode_entities(std::string_view text) {
     if (text.find('&') == std::string_view::npos) return std::string(text);
     // Escape '<' so gumbo sees only character data: tags stay literal text.
-    std::string escaped;
+    // A leading 'x' keeps leading blanks, which gumbo drops before <body>;
+    // it is taken off again below.
+    std::string escaped = "x";
     escaped.reserve(text.size() + 16);
     for (const char c : text) {
         if (c == '<') escaped += "&lt;";
@@ -264,7 +274,8 @@ std::string decode_entities(std::string_view text) {
             if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) out += child->v.text.text;
         }
     }
-    return out;
+    if (!out.empty() && out.front() == 'x') out.erase(0, 1);
+    return repair_utf8(out);  // see TextSink::take(); control characters become spaces
 }
 
 }  // namespace idx::indexer
