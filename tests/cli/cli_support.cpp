@@ -223,19 +223,6 @@ int Child::wait() {
 
 std::string Child::stderr_text() const { return read_file(m_err_file); }
 
-TempDir::TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "idx-cli-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) fail("mkdtemp");
-    // Canonical, so paths idx prints (it canonicalises roots) compare equal.
-    m_path = fs::canonical(pattern);
-    fs::create_directories(m_path / "home");
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-}
-
 void write_file(const fs::path& path, const std::string& content) {
     fs::create_directories(path.parent_path());
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "tests/support/temp_dir.hpp"
+
 namespace idx::cli_test {
 
 namespace fs = std::filesystem;
@@ -61,17 +63,10 @@ private:
     std::optional<int> m_status;
 };
 
-// A folder under the system temp folder, removed with everything in it.
-class TempDir {
+// A test's temporary folder, with the `home` folder its runs use.
+class TempDir : public test::TempDir {
 public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
+    TempDir() : test::TempDir("idx-cli") { fs::create_directories(path() / "home"); }
 };
 
 void write_file(const fs::path& path, const std::string& content);

@@ -5,7 +5,6 @@
 #include "indexer/document_builder.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <xapian.h>
 
 #include <cctype>
@@ -18,6 +17,7 @@
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "indexer/post_parser.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -41,21 +41,6 @@ std::optional<Post> stored_post(const Xapian::Document& doc) {
 std::set<std::string> terms_of(const Xapian::Document& doc) {
     return {doc.termlist_begin(), doc.termlist_end()};
 }
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "idx-document-builder-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
 
 SourceRecord source_for(const std::string& path, const std::string& content) {
     return {path, 1456078330000000000, content.size(), std::string(16, '\x5A')};
@@ -277,8 +262,8 @@ TEST(IndexCheck, LongCategoryTermIsCut) {
 // Every fixture stored in a real database and read back: Xapian accepts every
 // term, and filters find exactly the posts they should.
 TEST(IndexCheck, FixturesSurviveADatabase) {
-    const TempDir dir;
-    const std::string db_path = (dir.path / "db").string();
+    const test::TempDir dir("idx-document-builder");
+    const std::string db_path = (dir / "db").string();
     std::vector<std::string> files;
     for (const Fixture& fixture : kFixtureTable) files.push_back(fixture.file);
     ASSERT_EQ(files.size(), 6u);  // the counts below are for these six
@@ -339,8 +324,8 @@ TEST(DocumentBuilder, TitleWordsWeighMore) {
 }
 
 TEST(DocumentBuilder, PhrasesMatchWithinTheBody) {
-    TempDir dir;
-    const std::string db_path = (dir.path / "db").string();
+    test::TempDir dir("idx-document-builder");
+    const std::string db_path = (dir / "db").string();
     {
         Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         DocumentBuilder builder(IndexSettings{});

@@ -1,7 +1,6 @@
 #include "indexer/file_walker.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,35 +8,22 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/temp_dir.hpp"
+
 namespace idx::indexer {
 namespace {
 
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
-// A fresh folder under the system temp folder, by its canonical path (the
-// walker is given canonical roots), removed with everything in it.
-class TempDir {
+// A temporary folder (test::TempDir, canonical: the walker is given
+// canonical roots) seen as path strings, with ways to fill it.
+class TempDir : public test::TempDir {
 public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "idx-file-walker-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        m_path = fs::canonical(pattern).string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(m_path, fs::perms::owner_all, fs::perm_options::add, ec);
-        for (auto it = fs::recursive_directory_iterator(m_path, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec))
-            if (it->is_directory(ec) && !it->is_symlink(ec))
-                fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
+    TempDir() : test::TempDir("idx-file-walker") {}
 
-    const std::string& path() const { return m_path; }
-    std::string operator/(const std::string& relative) const { return m_path + "/" + relative; }
+    std::string path() const { return test::TempDir::path().string(); }
+    std::string operator/(const std::string& relative) const { return path() + "/" + relative; }
 
     // Writes `relative` (creating its folders) and returns its full path.
     std::string write(const std::string& relative, const std::string& content = "---\ntitle: t\n---\nbody\n") const {
@@ -51,9 +37,6 @@ public:
         fs::create_directories(fs::path(*this / relative).parent_path());
         fs::create_symlink(target, *this / relative);
     }
-
-private:
-    std::string m_path;
 };
 
 Strings paths_of(const std::vector<FileEntry>& files) {

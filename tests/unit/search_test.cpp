@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::query {
 namespace {
@@ -41,9 +43,8 @@ SearchRequest request_for(const std::string& query) {
 class SearcherTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        std::string pattern = (fs::temp_directory_path() / "idx-search-XXXXXX").string();
-        ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-        s_folder = pattern;
+        s_dir = std::make_unique<test::TempDir>("idx-search");
+        s_folder = s_dir->path();
         const fs::path posts = s_folder / "posts";
         fs::create_directories(posts);
         for (int day = 1; day <= kHarbourPosts; ++day) {
@@ -70,7 +71,7 @@ protected:
         ASSERT_TRUE(report.errors.empty());
         ASSERT_EQ(report.documents, static_cast<std::uint64_t>(kPosts));
     }
-    static void TearDownTestSuite() { fs::remove_all(s_folder); }
+    static void TearDownTestSuite() { s_dir.reset(); }
 
     static std::string db() { return (s_folder / "db").string(); }
 
@@ -94,6 +95,7 @@ protected:
         return out;
     }
 
+    static inline std::unique_ptr<test::TempDir> s_dir;
     static fs::path s_folder;
 };
 
@@ -271,9 +273,8 @@ TEST_F(SearcherTest, FiltersNeverChangeScoresEvenForLongQueries) {
 }
 
 TEST(SearcherReopen, ALongLivedSearcherSeesLaterCommits) {
-    std::string pattern = (fs::temp_directory_path() / "idx-search-reopen-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    const fs::path folder = pattern;
+    const test::TempDir dir("idx-search-reopen");
+    const fs::path& folder = dir.path();
     const auto post = [&](const std::string& name, const std::string& title, const std::string& category) {
         write_file(folder / (name + ".md"),
                    "---\ntitle: " + title + "\ndate: 2016-03-01\ncategories: [" + category + "]\n---\nText.\n");
@@ -305,7 +306,6 @@ TEST(SearcherReopen, ALongLivedSearcherSeesLaterCommits) {
     EXPECT_EQ(categories[1].count, 1u);
     // The spelling dictionary is re-read too.
     EXPECT_EQ(searcher.search(request_for("zepelin")).corrected_query, std::optional<std::string>("zeppelin"));
-    fs::remove_all(folder);
 }
 
 TEST(SearcherOpen, MissingIndexIsAnErrorSayingWhatToDo) {

@@ -12,6 +12,7 @@
 
 #include "common/stop_words.hpp"
 #include "indexer/document_builder.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::query {
 namespace {
@@ -51,19 +52,14 @@ INSTANTIATE_TEST_SUITE_P(Cases, EditDistance,
                                            DistanceCase{"abcdef", "badcfe", 5, 3},    // three swaps
                                            DistanceCase{"ca", "abc", 5, 3}));         // OSA: no edit of a swapped pair
 
-std::string temp_folder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "idx-spelling-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    return pattern;
-}
-
 // Titles where "very" is a far more frequent word than "kerry", and "kerry"
 // appears with "lavrov" and "ceasefire": frequency alone picks "very" for
 // "Kery", the company of the other words picks "kerry".
 class SpellingCorrectorTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        s_folder = temp_folder();
+        s_dir = std::make_unique<test::TempDir>("idx-spelling");
+        s_folder = s_dir->path().string();
         Xapian::WritableDatabase db(s_folder + "/db", Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
         IndexSettings settings;
         indexer::DocumentBuilder builder(settings);
@@ -90,7 +86,7 @@ protected:
         }
         db.commit();
     }
-    static void TearDownTestSuite() { std::filesystem::remove_all(s_folder); }
+    static void TearDownTestSuite() { s_dir.reset(); }
 
     void SetUp() override {
         m_db = std::make_unique<Xapian::Database>(s_folder + "/db");
@@ -98,6 +94,7 @@ protected:
         m_corrector = std::make_unique<SpellingCorrector>(*m_db, m_stemmer, m_stopper);
     }
 
+    static inline std::unique_ptr<test::TempDir> s_dir;
     static std::string s_folder;
     std::unique_ptr<Xapian::Database> m_db;
     Xapian::Stem m_stemmer{"english"};

@@ -12,6 +12,7 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "indexer/sync.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::query {
 namespace {
@@ -21,12 +22,8 @@ namespace fs = std::filesystem;
 class ReadStats : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "idx-stats-XXXXXX").string();
-        ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-        m_folder = pattern;
         fs::create_directories(m_folder / "posts");
     }
-    void TearDown() override { fs::remove_all(m_folder); }
 
     void write_post(const std::string& name, const std::string& title) {
         std::ofstream(m_folder / "posts" / name) << "---\ntitle: " << title << "\ndate: 2016-03-01\n---\nSome text.\n";
@@ -42,7 +39,8 @@ protected:
 
     std::string db() const { return (m_folder / "db").string(); }
 
-    fs::path m_folder;
+    const test::TempDir m_dir{"idx-stats"};
+    const fs::path m_folder = m_dir.path();
 };
 
 TEST_F(ReadStats, DescribesTheIndexAndItsLastRun) {

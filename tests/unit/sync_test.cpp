@@ -4,7 +4,6 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -19,31 +18,13 @@
 #include "common/lines.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::indexer {
 namespace {
 
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
-
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "idx-sync-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        m_path = fs::canonical(pattern).string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string operator/(const std::string& relative) const { return m_path + "/" + relative; }
-
-private:
-    std::string m_path;
-};
 
 std::string post(const std::string& title, const std::string& words) {
     return "---\ntitle: " + title + "\n---\n<p>" + words + "</p>\n";
@@ -71,7 +52,7 @@ std::int64_t ns(timespec t) {
 
 class Sync : public ::testing::Test {
 protected:
-    const TempDir m_dir;
+    const test::TempDir m_dir{"idx-sync"};
     const std::string m_posts = m_dir / "posts";
     const std::string m_db = m_dir / "db";
 
