@@ -127,7 +127,8 @@ SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms)
 int SnippetMaker::match_term(std::string_view word) {
     // Most words fail on their first byte alone.
     const auto first = static_cast<unsigned char>(word[0]);
-    if (first < 0x80 && !m_first_bytes[first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first]) return -1;
+    const auto first_lowered = static_cast<unsigned char>(first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first);
+    if (first < 0x80 && !m_first_bytes[first_lowered]) return -1;
     // Cheap pre-check on the first bytes, lower-cased as ASCII: a word whose
     // start differs from every query stem's start cannot stem to one of them.
     // (Non-ASCII starts skip the pre-check and take the full path.)
