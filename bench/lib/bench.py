@@ -238,8 +238,22 @@ def xapian_compacted(db, scratch):
     subprocess.run(["xapian-compact", db, out], check=True, stdout=subprocess.DEVNULL)
     tables = {f.split(".")[0]: os.path.getsize(os.path.join(out, f)) for f in os.listdir(out) if f.endswith(".glass")}
     size = dir_bytes(out)
+    values = value_bytes(out)
     shutil.rmtree(out)
-    return {"bytes": size, "tables": tables}
+    return {"bytes": size, "tables": tables, "value_bytes": values}
+
+
+def value_bytes(db):
+    """Bytes of each value slot's values. Glass keeps values in the postlist table, so idx's stored text
+    (a zstd-compressed value, slot 3) is part of that table's size; this separates it."""
+    import xapian
+    database = xapian.Database(db)
+    out = {}
+    for slot in range(8):
+        total = sum(len(item.value) for item in database.valuestream(slot))
+        if total:
+            out[str(slot)] = total
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- queries
