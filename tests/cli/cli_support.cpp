@@ -14,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/take_line.hpp"
+
 extern char** environ;
 
 namespace idx::cli_test {
@@ -181,12 +183,7 @@ void Child::write(const std::string& text) {
 
 std::optional<std::string> Child::read_line(int timeout_ms) {
     for (;;) {
-        const std::size_t newline = m_buffer.find('\n');
-        if (newline != std::string::npos) {
-            std::string line = m_buffer.substr(0, newline);
-            m_buffer.erase(0, newline + 1);
-            return line;
-        }
+        if (std::optional<std::string> line = test::take_line(m_buffer)) return line;
         pollfd fd{m_out, POLLIN, 0};
         const int ready = ::poll(&fd, 1, timeout_ms);
         if (ready < 0 && errno == EINTR) continue;

@@ -28,6 +28,7 @@
 
 #include "common/schema.hpp"
 #include "indexer/post_parser.hpp"
+#include "tests/support/take_line.hpp"
 
 extern char** environ;
 
@@ -200,12 +201,7 @@ void Child::close_stdin() { close_fd(m_stdin); }
 
 std::optional<std::string> Child::read_line() {
     for (;;) {
-        const std::size_t nl = m_buffer.find('\n');
-        if (nl != std::string::npos) {
-            std::string line = m_buffer.substr(0, nl);
-            m_buffer.erase(0, nl + 1);
-            return line;
-        }
+        if (std::optional<std::string> line = test::take_line(m_buffer)) return line;
         char chunk[4096];
         const ssize_t n = ::read(m_out, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR) continue;
