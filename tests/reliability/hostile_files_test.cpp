@@ -19,6 +19,7 @@
 
 #include "common/schema.hpp"
 #include "tests/reliability/harness.hpp"
+#include "tests/support/text.hpp"
 
 namespace idx::test {
 namespace {
@@ -325,13 +326,6 @@ struct NestingCase {
 void PrintTo(const NestingCase& c, std::ostream* out) { *out << c.name; }
 
 class DeepNesting : public HostileFiles, public ::testing::WithParamInterface<NestingCase> {};
-
-std::string repeat(std::string_view unit, std::size_t times) {
-    std::string out;
-    out.reserve(unit.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += unit;
-    return out;
-}
 
 // 100,000 levels: gumbo 0.10 would need gigabytes and minutes. idx must see
 // the depth first, strip the tags instead, and still index the word inside.

@@ -8,30 +8,21 @@
 
 #include "common/schema.hpp"
 #include "indexer/document_builder.hpp"
+#include "tests/support/post_dates.hpp"
 
 namespace idx::query {
 namespace {
 
-// A post date in the post's own time, without a UTC offset.
-PostDate at(int year, int month, int day, int hour, int minute, int second) {
-    PostDate d;
-    d.year = year;
-    d.month = month;
-    d.day = day;
-    d.hour = hour;
-    d.minute = minute;
-    d.second = second;
-    return d;
-}
+using test::make_date;
 
 // Documents made by the real DocumentBuilder: a field processor is right
 // when its query finds what the indexer wrote, however the terms are spelt.
 class FieldProcessors : public ::testing::Test {
 protected:
     void SetUp() override {
-        add("first", "Staff Writer", {"topNews", "Top Stories"}, {"syria"}, "1194", at(2016, 3, 1, 23, 59, 59));
-        add("second", "Smith, John", {"domesticNews"}, {"Élections"}, "post-709", at(2016, 3, 2, 0, 0, 0));
-        add("third", "maria lopez", {"topnews"}, {}, "", at(2015, 12, 31, 12, 0, 0));
+        add("first", "Staff Writer", {"topNews", "Top Stories"}, {"syria"}, "1194", make_date(2016, 3, 1, 23, 59, 59));
+        add("second", "Smith, John", {"domesticNews"}, {"Élections"}, "post-709", make_date(2016, 3, 2, 0, 0, 0));
+        add("third", "maria lopez", {"topnews"}, {}, "", make_date(2015, 12, 31, 12, 0, 0));
     }
 
     void add(const std::string& name, const std::string& author, std::vector<std::string> categories,

@@ -2,28 +2,17 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 #include "common/utf8.hpp"
+#include "tests/support/text.hpp"
 
 namespace idx::indexer {
 namespace {
 
+using test::repeat;
+using test::words;
+
 using Strings = std::vector<std::string>;
-
-// Words as a search engine sees them: what lies between whitespace.
-Strings words(const std::string& text) {
-    std::istringstream in(text);
-    Strings out;
-    for (std::string word; in >> word;) out.push_back(word);
-    return out;
-}
-
-std::string repeat(std::string_view piece, std::size_t times) {
-    std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += piece;
-    return out;
-}
 
 struct TextCase {
     const char* name;

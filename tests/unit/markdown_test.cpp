@@ -2,21 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 #include "indexer/post_parser.hpp"
+#include "tests/support/text.hpp"
 
 namespace idx::indexer {
 namespace {
 
-using Strings = std::vector<std::string>;
+using test::words;
 
-Strings words(const std::string& text) {
-    std::istringstream in(text);
-    Strings out;
-    for (std::string word; in >> word;) out.push_back(word);
-    return out;
-}
+using Strings = std::vector<std::string>;
 
 struct MostlyHtmlCase {
     const char* name;

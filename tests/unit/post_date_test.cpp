@@ -5,20 +5,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "tests/support/post_dates.hpp"
+
 namespace idx {
 namespace {
 
-PostDate make_date(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, std::optional<int> offset = std::nullopt) {
-    PostDate date;
-    date.year = y;
-    date.month = mo;
-    date.day = d;
-    date.hour = h;
-    date.minute = mi;
-    date.second = s;
-    date.utc_offset_minutes = offset;
-    return date;
-}
+using test::make_date;
 
 // ---- parse_post_date: the formats posts use ----
 

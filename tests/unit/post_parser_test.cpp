@@ -3,34 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <sstream>
 
 #include "common/utf8.hpp"
+#include "tests/support/post_dates.hpp"
+#include "tests/support/text.hpp"
 
 namespace idx::indexer {
 namespace {
 
+using test::make_date;
+using test::words;
+
 using Strings = std::vector<std::string>;
 using namespace std::string_literals;
-
-Strings words(const std::string& text) {
-    std::istringstream in(text);
-    Strings out;
-    for (std::string word; in >> word;) out.push_back(word);
-    return out;
-}
-
-PostDate make_date(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, std::optional<int> offset = std::nullopt) {
-    PostDate date;
-    date.year = y;
-    date.month = mo;
-    date.day = d;
-    date.hour = h;
-    date.minute = mi;
-    date.second = s;
-    date.utc_offset_minutes = offset;
-    return date;
-}
 
 ParseResult parse(std::string_view path, std::string_view content) {
     return parse_post(path, content, ParseOptions{});

@@ -12,23 +12,14 @@
 #include "common/error.hpp"
 #include "common/stop_words.hpp"
 #include "indexer/document_builder.hpp"
+#include "tests/support/post_dates.hpp"
 
 namespace idx::query {
 namespace {
 
-using Names = std::vector<std::string>;
+using test::make_date;
 
-// A post date in the post's own time, without a UTC offset.
-PostDate at(int year, int month, int day, int hour, int minute, int second) {
-    PostDate d;
-    d.year = year;
-    d.month = month;
-    d.day = day;
-    d.hour = hour;
-    d.minute = minute;
-    d.second = second;
-    return d;
-}
+using Names = std::vector<std::string>;
 
 struct FixturePost {
     const char* name;
@@ -47,20 +38,22 @@ struct FixturePost {
 const std::vector<FixturePost>& fixture_posts() {
     static const std::vector<FixturePost> posts = {
         {"kerry", "Kerry and Lavrov agree on ceasefire", "Staff Writer", {"topNews", "World"}, {"syria"}, "1194",
-         at(2016, 2, 21, 18, 12, 10), "The provisional deal was reached in Amman after long talks."},
+         make_date(2016, 2, 21, 18, 12, 10), "The provisional deal was reached in Amman after long talks."},
         {"ceasefires", "Ceasefires hold in the north", "Maria Lopez", {"domesticNews"}, {"peace"}, "2001",
-         at(2016, 3, 1, 0, 0, 0), "Both sides reported a quiet night."},
-        {"budget", "Late night budget vote", "Staff Writer", {"topNews"}, {}, "2002", at(2016, 3, 31, 23, 59, 59),
+         make_date(2016, 3, 1, 0, 0, 0), "Both sides reported a quiet night."},
+        {"budget", "Late night budget vote", "Staff Writer", {"topNews"}, {}, "2002",
+         make_date(2016, 3, 31, 23, 59, 59),
          "The budget vote ran past midnight."},
-        {"garden", "Spring garden notes", "Smith, John", {"Top Stories"}, {"garden"}, "", at(2016, 4, 15, 10, 0, 0),
+        {"garden", "Spring garden notes", "Smith, John", {"Top Stories"}, {"garden"}, "",
+         make_date(2016, 4, 15, 10, 0, 0),
          "Tomatoes and beans went in early."},
-        {"river", "River cleanup", "Maria Lopez", {"community"}, {}, "", at(2015, 12, 31, 23, 59, 59),
+        {"river", "River cleanup", "Maria Lopez", {"community"}, {}, "", make_date(2015, 12, 31, 23, 59, 59),
          "Volunteers pulled plastic from the water."},
-        {"heron", "Heron at dawn", "Priya Natarajan", {"photography"}, {}, "", at(2016, 2, 15, 23, 59, 59),
+        {"heron", "Heron at dawn", "Priya Natarajan", {"photography"}, {}, "", make_date(2016, 2, 15, 23, 59, 59),
          "A heron waited on the weir while the ceasefire news played on the radio."},
         {"april", "Early April showers", "Priya Natarajan", {"photography", "topNews"}, {}, "",
-         at(2016, 4, 1, 0, 0, 0), "Rain on the first of the month."},
-        {"lavrov", "Lavrov and Kerry meet again", "Staff Writer", {"World"}, {}, "", at(2016, 5, 10, 12, 0, 0),
+         make_date(2016, 4, 1, 0, 0, 0), "Rain on the first of the month."},
+        {"lavrov", "Lavrov and Kerry meet again", "Staff Writer", {"World"}, {}, "", make_date(2016, 5, 10, 12, 0, 0),
          "They met in Geneva for an hour."},
         {"undated", "Undated musings", "Sam Okafor", {}, {}, "", std::nullopt, "Nothing here has a date."},
     };

@@ -1,5 +1,6 @@
 #include "common/records.hpp"
 #include "common/stored_text.hpp"
+#include "tests/support/post_dates.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,20 +12,10 @@
 namespace idx {
 namespace {
 
+using test::make_date;
+
 using Strings = std::vector<std::string>;
 using FacetValues = std::vector<std::pair<FacetField, std::string>>;
-
-PostDate make_date(int y, int mo, int d, int h, int mi, int s, std::optional<int> offset) {
-    PostDate date;
-    date.year = y;
-    date.month = mo;
-    date.day = d;
-    date.hour = h;
-    date.minute = mi;
-    date.second = s;
-    date.utc_offset_minutes = offset;
-    return date;
-}
 
 Post full_post() {
     Post post;

@@ -6,9 +6,12 @@
 #include <set>
 
 #include "common/utf8.hpp"
+#include "tests/support/text.hpp"
 
 namespace idx::schema {
 namespace {
+
+using test::repeat;
 
 // The term Xapian's own QueryParser makes for `field:"value"` when `field` is
 // a boolean prefix: the reference boolean_term must agree with, or a filter
@@ -70,12 +73,6 @@ INSTANTIATE_TEST_SUITE_P(Cases, BooleanTerm,
 TEST(BooleanTerm, EmptyValueIsThePrefix) {
     EXPECT_EQ(boolean_term(prefix::category, ""), "XC");
     EXPECT_EQ(boolean_term(prefix::author, ""), "A");
-}
-
-std::string repeat(std::string_view piece, std::size_t times) {
-    std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += piece;
-    return out;
 }
 
 // Xapian refuses terms over 245 bytes; a category or tag may be longer.

@@ -2,21 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
+
+#include "tests/support/text.hpp"
 
 namespace idx::indexer {
 namespace {
 
-using Strings = std::vector<std::string>;
+using test::words;
 
-// The tests compare words: where a removed tag leaves a blank is not the point,
-// that it separates the words on either side is.
-Strings words(const std::string& text) {
-    std::istringstream in(text);
-    Strings out;
-    for (std::string word; in >> word;) out.push_back(word);
-    return out;
-}
+using Strings = std::vector<std::string>;
 
 struct Case {
     const char* name;
