@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-
 #include <chrono>
 #include <regex>
 #include <thread>
@@ -17,19 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-class IdxAdd : public ::testing::Test {
+// Each test in a temporary folder (TempDir gives dir(), posts(), db() and options()).
+class IdxAdd : public ::testing::Test, protected TempDir {
 protected:
-    fs::path dir() const { return m_dir.path(); }
-    fs::path posts() const { return dir() / "posts"; }
-    std::string db() const { return (dir() / "db").string(); }
-
-    RunOptions options() const {
-        RunOptions o;
-        o.cwd = dir();
-        o.home = dir() / "home";
-        return o;
-    }
-
     RunResult idx(std::vector<std::string> args, const RunOptions& o) const {
         args.insert(args.begin(), IDX_BINARY);
         return run(args, o);
@@ -43,7 +32,7 @@ protected:
         const RunResult r = idx(args);
         EXPECT_EQ(r.status, 0) << r.err;
         const json summary = json::parse(r.out);
-        EXPECT_EQ(schema().problems(summary, "add"), std::vector<std::string>{}) << r.out;
+        EXPECT_EQ(json_schema_v1().problems(summary, "add"), std::vector<std::string>{}) << r.out;
         return summary;
     }
 
@@ -51,11 +40,6 @@ protected:
         const RunResult r = idx({"search", "--db", db(), "--json", "--no-facets", "--limit", "100", query});
         EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
         return json::parse(r.out);
-    }
-
-    static const JsonSchema& schema() {
-        static const JsonSchema loaded = JsonSchema::load(IDX_JSON_SCHEMA);
-        return loaded;
     }
 
     // Posts named YYYY-MM-DD-slug.md with a title holding `word`.
@@ -66,7 +50,6 @@ protected:
                    "<p>Body of " + slug + " about " + word + ".</p>\n");
     }
 
-    TempDir m_dir;
 };
 
 TEST_F(IdxAdd, FirstRunCountsAndAnUnchangedRerunTouchesNothing) {
@@ -269,7 +252,7 @@ TEST_F(IdxAdd, StatsJsonDescribesTheIndex) {
     const RunResult r = idx({"stats", "--db", db(), "--json"});
     EXPECT_EQ(r.status, 0) << r.err;
     const json stats = json::parse(r.out);
-    EXPECT_EQ(schema().problems(stats, "stats"), std::vector<std::string>{}) << r.out;
+    EXPECT_EQ(json_schema_v1().problems(stats, "stats"), std::vector<std::string>{}) << r.out;
     EXPECT_EQ(stats["documents"], 2);
     EXPECT_EQ(stats["database"], db());
     EXPECT_EQ(stats["roots"], json::array({posts().string()}));

@@ -63,10 +63,22 @@ private:
     std::optional<int> m_status;
 };
 
-// A test's temporary folder, with the `home` folder its runs use.
+// A test's temporary folder: posts/ for post files, db for the index, and
+// home/ for HOME, so no idx.yaml or database of the machine leaks in.
 class TempDir : public test::TempDir {
 public:
     TempDir() : test::TempDir("idx-cli") { fs::create_directories(path() / "home"); }
+
+    fs::path dir() const { return path(); }
+    fs::path posts() const { return path() / "posts"; }
+    std::string db() const { return (path() / "db").string(); }
+    // Runs in this folder, with its home.
+    RunOptions options() const {
+        RunOptions o;
+        o.cwd = path();
+        o.home = path() / "home";
+        return o;
+    }
 };
 
 void write_file(const fs::path& path, const std::string& content);

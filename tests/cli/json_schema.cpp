@@ -116,4 +116,9 @@ void JsonSchema::check(const nlohmann::json& schema, const nlohmann::json& value
     }
 }
 
+const JsonSchema& json_schema_v1() {
+    static const JsonSchema loaded = JsonSchema::load(IDX_JSON_SCHEMA);
+    return loaded;
+}
+
 }  // namespace idx::cli_test

@@ -32,4 +32,7 @@ private:
     nlohmann::json m_root;
 };
 
+// The schema of idx's JSON output (docs/json-schema-v1.json), loaded once.
+const JsonSchema& json_schema_v1();
+
 }  // namespace idx::cli_test

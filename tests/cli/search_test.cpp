@@ -58,23 +58,13 @@ const FixturePost kPosts[] = {
 constexpr int kPostCount = 8;
 constexpr int kHarbourCount = 6;
 
-class IdxSearch : public ::testing::Test {
+// Each test in a temporary folder (TempDir gives dir(), posts(), db() and options()).
+class IdxSearch : public ::testing::Test, protected TempDir {
 protected:
     void SetUp() override {
         for (const FixturePost& p : kPosts) write_post(posts() / p.file, p.front_matter, std::string(p.body) + "\n");
         const RunResult add = idx({"add", "--db", db(), posts().string()});
         ASSERT_EQ(add.status, 0) << add.err;
-    }
-
-    fs::path dir() const { return m_dir.path(); }
-    fs::path posts() const { return dir() / "posts"; }
-    std::string db() const { return (dir() / "db").string(); }
-
-    RunOptions options() const {
-        RunOptions o;
-        o.cwd = dir();
-        o.home = dir() / "home";
-        return o;
     }
 
     RunResult idx(std::vector<std::string> args) const {
@@ -89,7 +79,7 @@ protected:
         EXPECT_EQ(r.status, expected_status) << r.err;
         EXPECT_EQ(r.err, "");
         const json result = json::parse(r.out);
-        EXPECT_EQ(schema().problems(result, "search"), std::vector<std::string>{}) << r.out;
+        EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{}) << r.out;
         EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << "not one line";
         return result;
     }
@@ -110,12 +100,6 @@ protected:
         return out;
     }
 
-    static const JsonSchema& schema() {
-        static const JsonSchema loaded = JsonSchema::load(IDX_JSON_SCHEMA);
-        return loaded;
-    }
-
-    TempDir m_dir;
 };
 
 TEST_F(IdxSearch, JsonResultHasEveryFieldOfAHit) {
@@ -311,7 +295,7 @@ TEST_F(IdxSearch, FacetsCommand) {
     const RunResult r = idx({"facets", "--db", db(), "--json"});
     EXPECT_EQ(r.status, 0) << r.err;
     const json facets = json::parse(r.out);
-    EXPECT_EQ(schema().problems(facets, "facets_result"), std::vector<std::string>{}) << r.out;
+    EXPECT_EQ(json_schema_v1().problems(facets, "facets_result"), std::vector<std::string>{}) << r.out;
     EXPECT_EQ(facets["total"], kPostCount);
     EXPECT_EQ(facets["query"], "");
     EXPECT_EQ(facets["facets"]["year"], json::parse(R"([{"value":"2016","count":8}])"));
@@ -342,12 +326,12 @@ TEST_F(IdxSearch, BatchAnswersEachLineBeforeTheNextIsWritten) {
     };
 
     const json plain = ask("harbour");
-    EXPECT_EQ(schema().problems(plain, "search"), std::vector<std::string>{}) << plain.dump();
+    EXPECT_EQ(json_schema_v1().problems(plain, "search"), std::vector<std::string>{}) << plain.dump();
     EXPECT_EQ(plain["total"], kHarbourCount);
     EXPECT_EQ(plain["results"].size(), 3u);  // the command line's --limit is the default
 
     const json bad = ask("harbour year:20x6");
-    EXPECT_EQ(schema().problems(bad, "error"), std::vector<std::string>{}) << bad.dump();
+    EXPECT_EQ(json_schema_v1().problems(bad, "error"), std::vector<std::string>{}) << bad.dump();
     EXPECT_EQ(bad["query"], "harbour year:20x6");
     EXPECT_NE(bad["error"].get<std::string>().find("year:20x6"), std::string::npos);
 
@@ -357,11 +341,11 @@ TEST_F(IdxSearch, BatchAnswersEachLineBeforeTheNextIsWritten) {
     EXPECT_EQ(object["results"][0]["title"], "Harbour opens");
 
     const json malformed = ask(R"({"query": "harbour", "limit": )");
-    EXPECT_EQ(schema().problems(malformed, "error"), std::vector<std::string>{}) << malformed.dump();
+    EXPECT_EQ(json_schema_v1().problems(malformed, "error"), std::vector<std::string>{}) << malformed.dump();
     EXPECT_NE(malformed["error"].get<std::string>().find("JSON"), std::string::npos);
 
     const json wrong_type = ask(R"({"query": 5})");
-    EXPECT_EQ(schema().problems(wrong_type, "error"), std::vector<std::string>{}) << wrong_type.dump();
+    EXPECT_EQ(json_schema_v1().problems(wrong_type, "error"), std::vector<std::string>{}) << wrong_type.dump();
 
     const json after = ask("ceasefire");  // the batch goes on after bad lines
     EXPECT_EQ(after["total"], 1);
@@ -391,22 +375,22 @@ TEST_F(IdxSearch, SchemaCheckerRejectsWhatTheSchemaForbids) {
     const json good = search({"harbour"});
     json missing = good;
     missing.erase("total");
-    EXPECT_FALSE(schema().problems(missing, "search").empty());
+    EXPECT_FALSE(json_schema_v1().problems(missing, "search").empty());
     json wrong_type = good;
     wrong_type["total"] = "six";
-    EXPECT_FALSE(schema().problems(wrong_type, "search").empty());
+    EXPECT_FALSE(json_schema_v1().problems(wrong_type, "search").empty());
     json extra = good;
     extra["surprise"] = true;
-    EXPECT_FALSE(schema().problems(extra, "search").empty());
+    EXPECT_FALSE(json_schema_v1().problems(extra, "search").empty());
     json bad_date = good;
     bad_date["results"][0]["date"] = "10 June 2016";
-    EXPECT_FALSE(schema().problems(bad_date, "search").empty());
+    EXPECT_FALSE(json_schema_v1().problems(bad_date, "search").empty());
     json bad_version = good;
     bad_version["version"] = 2;
-    EXPECT_FALSE(schema().problems(bad_version, "search").empty());
+    EXPECT_FALSE(json_schema_v1().problems(bad_version, "search").empty());
     // The whole schema (any of the documents) accepts a search result and refuses a stub.
-    EXPECT_EQ(schema().problems(good), std::vector<std::string>{});
-    EXPECT_FALSE(schema().problems(json::parse(R"({"version":1})")).empty());
+    EXPECT_EQ(json_schema_v1().problems(good), std::vector<std::string>{});
+    EXPECT_FALSE(json_schema_v1().problems(json::parse(R"({"version":1})")).empty());
 }
 
 }  // namespace

@@ -47,16 +47,13 @@ protected:
         ASSERT_EQ(s_first_add->status, 0) << s_first_add->err;
     }
 
-    static fs::path dir() { return s_dir->path(); }
-    static fs::path posts() { return dir() / "posts"; }
-    static std::string db() { return (dir() / "db").string(); }
+    static fs::path dir() { return s_dir->dir(); }
+    static fs::path posts() { return s_dir->posts(); }
+    static std::string db() { return s_dir->db(); }
 
     static RunResult idx(std::vector<std::string> args) {
         args.insert(args.begin(), IDX_BINARY);
-        RunOptions options;
-        options.cwd = dir();
-        options.home = dir() / "home";
-        return run(args, options);
+        return run(args, s_dir->options());
     }
 
     static json search(std::vector<std::string> args) {
@@ -64,7 +61,7 @@ protected:
         const RunResult r = idx(args);
         EXPECT_EQ(r.status, 0) << r.err;
         const json result = json::parse(r.out);
-        EXPECT_EQ(schema().problems(result, "search"), std::vector<std::string>{});
+        EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{});
         return result;
     }
 
@@ -72,11 +69,6 @@ protected:
         std::map<std::string, int> out;
         for (const json& v : values) out[v["value"]] = v["count"];
         return out;
-    }
-
-    static const JsonSchema& schema() {
-        static const JsonSchema loaded = JsonSchema::load(IDX_JSON_SCHEMA);
-        return loaded;
     }
 
     static TempDir* s_dir;
@@ -88,7 +80,7 @@ RunResult* Whenitson::s_first_add = nullptr;
 
 TEST_F(Whenitson, FirstRunIndexesEveryPost) {
     const json summary = json::parse(s_first_add->out);
-    EXPECT_EQ(schema().problems(summary, "add"), std::vector<std::string>{});
+    EXPECT_EQ(json_schema_v1().problems(summary, "add"), std::vector<std::string>{});
     EXPECT_EQ(summary["files"], kDocuments);
     EXPECT_EQ(summary["added"], kDocuments);
     EXPECT_EQ(summary["errors"], json::array());
