@@ -141,7 +141,9 @@ TEST_F(HostileFiles, SymlinkOutOfTheRootIsFollowedOnlyWhenAskedAndNeverTwice) {
 // --- unreadable files and folders --------------------------------------------
 
 // Permission bits do not stop root, so as root the run drops to `nobody`
-// with the posts readable by all and the database folder its own.
+// with the posts readable by all and the database folder its own. `nobody`
+// runs a copy of idx in the test's folder: the build's may sit in a folder
+// only root can enter (a clone under `mktemp -d`).
 class UnreadableFiles : public HostileFiles {
 protected:
     void SetUp() override {
@@ -150,13 +152,15 @@ protected:
             fs::permissions(m_dir.path(), fs::perms::all, fs::perm_options::add);
             fs::create_directories(m_db);
             ASSERT_EQ(::chown(m_db.c_str(), kNobody, kNobody), 0);
+            m_idx = m_dir / "idx";
+            fs::copy_file(IDX_BINARY, m_idx);
         }
     }
     Exit add_as_user(std::vector<std::string> extra = {}) {
         std::vector<std::string> args{"add", "--db", m_db, "--json"};
         args.insert(args.end(), extra.begin(), extra.end());
         args.push_back(m_root);
-        Command command = idx_command(IDX_BINARY, std::move(args));
+        Command command = idx_command(m_idx, std::move(args));
         command.cwd = m_dir.path();
         command.run_as = m_run_as;
         return run(command);
@@ -170,6 +174,7 @@ protected:
         return run(probe).exited(1);
     }
     std::optional<uid_t> m_run_as;
+    std::string m_idx = IDX_BINARY;
 };
 
 TEST_F(UnreadableFiles, UnreadableFileIsNamedAndTheRestIndexed) {
