@@ -63,9 +63,19 @@ std::optional<Xapian::Query> date_range_query(std::string_view begin, std::strin
     std::optional<std::string> high;
     if (!begin.empty() && !(low = date_bound(begin, Bound::lower))) return std::nullopt;
     if (!end.empty() && !(high = date_bound(end, Bound::upper))) return std::nullopt;
-    if (low && high) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, *low, *high);
+    if (low && high) {
+        if (*low > *high) return std::nullopt;
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, *low, *high);
+    }
     if (low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::date, *low);
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::date, *high);
+}
+
+bool is_reversed_range(std::string_view begin, std::string_view end) {
+    if (begin.empty() || end.empty()) return false;
+    const std::optional<std::string> low = date_bound(begin, Bound::lower);
+    const std::optional<std::string> high = date_bound(end, Bound::upper);
+    return low && high && *low > *high;
 }
 
 DateRangeProcessor::DateRangeProcessor(std::string& problem)
@@ -73,6 +83,11 @@ DateRangeProcessor::DateRangeProcessor(std::string& problem)
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
     if (auto query = date_range_query(begin, end)) return *query;
+    if (is_reversed_range(begin, end)) {
+        m_problem = "date:" + begin + ".." + end + " is a reversed range: " + begin + " comes after " + end +
+                    "; write the earlier date first, as in date:" + end + ".." + begin;
+        return Xapian::Query::MatchNothing;
+    }
     m_problem = "date:" + begin + ".." + end +
                 " is not a date range; write it as date:2016-03-01..2016-03-31, date:2016-03..2016-04, "
                 "date:2016.. or date:..2016-02-15";

@@ -20,12 +20,17 @@ enum class Bound { lower, upper };
 std::optional<std::string> date_bound(std::string_view text, Bound bound);
 
 // The filter for begin..end, either side possibly empty (open); nothing when
-// a side is not a date or both are empty.
+// a side is not a date, both are empty, or the range is reversed.
 std::optional<Xapian::Query> date_range_query(std::string_view begin, std::string_view end);
 
-// `date:BEGIN..END` in a query string. A malformed side is recorded in
-// `problem` (and the range matches nothing), so the caller can refuse the
-// query with a message instead of silently finding nothing.
+// Both sides are dates and begin's first second comes after end's last
+// (2020..2019, 2019-05-25..2019-05-20): a range no post can be in, which a
+// user means as an error, never as "no filter".
+bool is_reversed_range(std::string_view begin, std::string_view end);
+
+// `date:BEGIN..END` in a query string. A malformed side or a reversed range
+// is recorded in `problem` (and the range matches nothing), so the caller can
+// refuse the query with a message instead of silently finding nothing.
 class DateRangeProcessor : public Xapian::RangeProcessor {
 public:
     explicit DateRangeProcessor(std::string& problem);

@@ -1,7 +1,9 @@
 #pragma once
 // Pseudo-relevance feedback: take the best few posts of a first pass as
 // relevant, ask Xapian for the terms that characterise them (an ESet) and
-// add those terms to the query at a reduced weight. It helps long,
+// add those terms to the query at a reduced weight, as a query that only
+// reorders (OP_AND_MAYBE): the posts matched stay exactly those the query
+// matches. It helps long,
 // natural-language queries find posts that use other words for the same
 // thing; short keyword queries are left alone (they would drift).
 

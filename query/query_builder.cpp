@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "common/schema.hpp"
+#include "query/limits.hpp"
 
 namespace idx::query {
 namespace {
@@ -11,9 +12,6 @@ namespace {
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
 
-// Wildcards expand to at most this many terms (the most frequent ones), so
-// `a*` stays quick.
-constexpr Xapian::termcount kMaxWildcardTerms = 256;
 
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
@@ -48,6 +46,44 @@ std::optional<std::string> excluded_words_only(const std::string& query) {
     return words;
 }
 
+bool is_blank(const std::string& text) {
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+bool is_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ" ||
+           word.starts_with("NEAR/") || word.starts_with("ADJ/");
+}
+
+// Whether the query text uses syntax that says exactly what must match:
+// quotes (a phrase), +word or -word, an operator (AND, OR, NOT, XOR, NEAR,
+// ADJ), parentheses or a field (`title:`, `author:`...). Such a query gets
+// no pseudo-relevance feedback, not even to reorder its posts.
+bool asks_for_exactness(std::string_view query) {
+    std::size_t i = 0;
+    while (i < query.size()) {
+        while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
+        std::size_t end = i;
+        while (end < query.size() && query[end] != ' ' && query[end] != '\t') ++end;
+        const std::string_view token = query.substr(i, end - i);
+        if (token.empty()) break;
+        if (token[0] == '+' || token[0] == '-' || is_operator(token)) return true;
+        for (const char c : token)
+            if (c == '"' || c == '(' || c == ')') return true;
+        // U+201C/U+201D, the curly quotes Xapian also reads as phrase marks.
+        if (token.find("\xE2\x80\x9C") != std::string_view::npos || token.find("\xE2\x80\x9D") != std::string_view::npos)
+            return true;
+        const std::size_t colon = token.find(':');
+        if (colon != std::string_view::npos && colon > 0) {
+            const std::string_view name = token.substr(0, colon);
+            for (const schema::Field& field : schema::kFields)
+                if (field.name == name) return true;
+        }
+        i = end;
+    }
+    return false;
+}
+
 Xapian::Stem stemmer_for(const std::string& language) {
     if (language.empty() || language == "none") return Xapian::Stem();
     try {
@@ -68,7 +104,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
     m_parser.set_stemming_strategy(m_stemmer.is_none() ? Xapian::QueryParser::STEM_NONE
                                                        : Xapian::QueryParser::STEM_ALL);
     m_parser.set_stopper(&m_stopper);
-    m_parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // A wildcard standing for more words than the limit is an error (thrown
+    // by Xapian when the match runs; search.cpp turns it into a sentence):
+    // quietly keeping the most frequent words would make the total a guess.
+    m_parser.set_max_expansion(limits::kWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
     m_dates = std::make_unique<DateRangeProcessor>(m_problem);
     m_parser.add_rangeprocessor(m_dates.get());
     for (const schema::Field& field : schema::kFields) {
@@ -103,6 +142,9 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     if (!request.categories.empty()) parts.push_back(any_of(schema::prefix::category, request.categories));
     if (!request.tags.empty()) parts.push_back(any_of(schema::prefix::tag, request.tags));
     if (!request.since.empty() || !request.until.empty()) {
+        if (is_reversed_range(request.since, request.until))
+            throw Error("since " + request.since + " comes after until " + request.until +
+                        ": the date range is reversed, so no post could match; give the earlier date as since");
         const auto range = date_range_query(request.since, request.until);
         if (!range) {
             const std::string& bad = !request.since.empty() && !date_bound(request.since, Bound::lower)
@@ -115,10 +157,18 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+MatchMode effective_match(const SearchRequest& request) {
+    if (request.match) return *request.match;
+    const bool by_date = request.sort && *request.sort != SortOrder::relevance;
+    return by_date ? MatchMode::all : MatchMode::any;
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request) {
+    limits::check_request(request);
     BuiltQuery built;
     m_problem.clear();
-    m_parser.set_default_op(request.match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    const MatchMode match = effective_match(request);
+    m_parser.set_default_op(match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     Xapian::Query text;
     const std::optional<std::string> excluded = excluded_words_only(request.query);
     try {
@@ -127,6 +177,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
         throw Error("cannot read the query '" + request.query + "': " + e.get_msg());
     }
     if (!m_problem.empty()) throw Error(m_problem);
+    limits::check_parsed(text);
     for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
         const std::string term = *it;
         // Unprefixed (lower-case first byte) terms are words; `S` title words count too.
@@ -140,8 +191,13 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
         text = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, text);
         built.terms.clear();
     }
+    // Only a blank query means every post. Text that parses to nothing
+    // (punctuation alone) must not silently become "match all".
+    if (text.empty() && !is_blank(request.query))
+        throw Error("the query '" + request.query + "' holds no word to search for");
     built.match_all = text.empty();
     if (built.match_all) text = Xapian::Query::MatchAll;
+    built.plain_words = match == MatchMode::any && !built.match_all && !excluded && !asks_for_exactness(request.query);
     built.filter = filters(request);
     built.text = text;
     built.query = built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter);

@@ -16,11 +16,20 @@
 
 namespace idx::query {
 
+// The match mode a request asks for: its own, or by default `all` when it
+// sorts by date (notmuch's habit: a date-sorted list shows what holds every
+// word, not every post with any of them) and `any` when it ranks.
+MatchMode effective_match(const SearchRequest& request);
+
 struct BuiltQuery {
     Xapian::Query query;   // text filtered by filter: what the search runs
     Xapian::Query text;    // the parsed query text alone (MatchAll when empty)
     Xapian::Query filter;  // the option filters (empty when none)
-    bool match_all = false;  // the query text was empty: every post (filtered)
+    bool match_all = false;  // the query text was blank: every post (filtered)
+    // Plain words joined with OR (the default): the only queries feedback
+    // may reorder. False for --match all (or date sorting's default AND)
+    // and for any operator, phrase, +/-, parentheses or field.
+    bool plain_words = false;
     // Stemmed query terms that carry weight, for snippets and spelling.
     std::vector<std::string> terms;
 };
@@ -32,7 +41,9 @@ public:
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
     // Throws idx::Error (usage) with a one-line reason for a query Xapian
-    // rejects or a malformed field value (`year:20x6`, `date:banana..`).
+    // rejects, a malformed field value (`year:20x6`, `date:banana..`), a
+    // reversed date range, text that holds no word, or a request past one of
+    // the limits (query/limits.hpp).
     BuiltQuery build(const SearchRequest& request);
 
     const Xapian::Stem& stemmer() const { return m_stemmer; }

@@ -1,7 +1,9 @@
 #include "query/search.hpp"
 
+#include "common/error.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "query/limits.hpp"
 #include "query/reader.hpp"
 
 namespace idx::query {
@@ -19,6 +21,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);
+        } catch (const Xapian::WildcardError&) {
+            throw Error("a wildcard in '" + request.query + "' stands for more than " +
+                        std::to_string(limits::kWildcardExpansion) +
+                        " different words; give more letters before the *");
         } catch (const Xapian::DatabaseModifiedError&) {
             // Overtaken by a newer commit mid-search: read the new revision.
             if (attempt >= 5) throw;
@@ -54,12 +60,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
     Xapian::Enquire enquire(m_db);
     enquire.set_weighting_scheme(Xapian::BM25Weight(m_ranking.k1, 0, 1, m_ranking.b, 0.5));
-    Xapian::Query text = built.text;
-    if (request.want_hits && !built.match_all)
-        text = expand_with_feedback(enquire, built.text, built.terms.size(), m_ranking.feedback);
-    enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     // Without weighted words there is no relevance to rank by: newest first.
     const SortOrder sort = request.sort.value_or(built.terms.empty() ? SortOrder::newest : SortOrder::relevance);
+    // Feedback only reorders the posts the query matches (OP_AND_MAYBE), and
+    // only for plain words ranked by relevance: never where the user asked
+    // for exactness or an order of their own.
+    Xapian::Query text = built.text;
+    if (request.want_hits && built.plain_words && sort == SortOrder::relevance)
+        text = expand_with_feedback(enquire, built.text, built.terms.size(), m_ranking.feedback);
+    enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
     else if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
 
@@ -94,7 +103,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.post = std::move(*post);
         result.hits.push_back(std::move(hit));
     }
-    if (result.total == 0 || !built.terms.empty()) result.corrected_query = m_spelling->correct(request.query);
+    // The corrector's work grows with the words it weighs against each other:
+    // a long query gets none (query/limits.hpp).
+    if ((result.total == 0 || !built.terms.empty()) && built.terms.size() <= limits::kSpellingWords)
+        result.corrected_query = m_spelling->correct(request.query);
     return result;
 }
 

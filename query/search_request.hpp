@@ -14,7 +14,7 @@ enum class SortOrder { relevance, newest, oldest };
 
 struct SearchRequest {
     std::string query;  // Xapian query syntax; empty matches every post
-    MatchMode match = MatchMode::any;
+    std::optional<MatchMode> match;  // default: all when sorting by date, else any (effective_match())
     std::optional<SortOrder> sort;  // default: relevance, or newest for an empty query
     std::vector<std::string> authors;     // OR within a field, AND across fields
     std::vector<std::string> categories;

@@ -147,6 +147,29 @@ TEST(DateRangeProcessorProblem, NamesTheBadRange) {
     EXPECT_EQ(query.get_type(), Xapian::Query::LEAF_MATCH_NOTHING);
 }
 
+TEST(DateRangeReversed, AReversedRangeGivesNothingAndIsNamed) {
+    EXPECT_FALSE(date_range_query("2020", "2019"));
+    EXPECT_FALSE(date_range_query("2019-05-25", "2019-05-20"));
+    EXPECT_TRUE(is_reversed_range("2020", "2019"));
+    EXPECT_TRUE(is_reversed_range("2019-05-25", "2019-05-20"));
+    EXPECT_TRUE(is_reversed_range("2016-03-02T10:00", "2016-03-02T09:59"));
+    // The same period at both ends, and open or bad ends, are not reversed.
+    EXPECT_FALSE(is_reversed_range("2019", "2019"));
+    EXPECT_FALSE(is_reversed_range("2019-05", "2019-05-01"));
+    EXPECT_FALSE(is_reversed_range("2020", ""));
+    EXPECT_FALSE(is_reversed_range("banana", "2019"));
+    EXPECT_TRUE(date_range_query("2019-05", "2019-05-01"));
+}
+
+TEST(DateRangeProcessorProblem, NamesBothEndsOfAReversedRange) {
+    std::string problem;
+    DateRangeProcessor processor(problem);
+    const Xapian::Query query = processor("2020", "2019");
+    EXPECT_NE(problem.find("date:2020..2019"), std::string::npos) << problem;
+    EXPECT_NE(problem.find("reversed"), std::string::npos) << problem;
+    EXPECT_EQ(query.get_type(), Xapian::Query::LEAF_MATCH_NOTHING);
+}
+
 TEST(DateRangeProcessorProblem, LeavesProblemEmptyForAGoodRange) {
     std::string problem;
     DateRangeProcessor processor(problem);

@@ -357,5 +357,78 @@ TEST_F(QueryBuilderTest, TermsAreTheStemmedWordsThatCarryWeight) {
     EXPECT_FALSE(built.match_all);
 }
 
+TEST_F(QueryBuilderTest, AReversedRangeIsAnErrorNamingBothEnds) {
+    QueryBuilder builder(*s_db, english());
+    for (const SearchRequest& request :
+         {text("kerry date:2020..2019"), text("date:2016-03-25..2016-03-20"), filtered("kerry", {}, {}, {}, "2016", "2015")}) {
+        try {
+            builder.build(request);
+            ADD_FAILURE() << "accepted: " << request.query << " " << request.since << ".." << request.until;
+        } catch (const Error& e) {
+            const std::string message = e.what();
+            EXPECT_EQ(e.code(), ExitCode::usage);
+            EXPECT_NE(message.find("revers"), std::string::npos) << message;
+        }
+    }
+}
+
+TEST_F(QueryBuilderTest, TextWithoutWordsIsAnErrorNotEveryPost) {
+    QueryBuilder builder(*s_db, english());
+    EXPECT_THROW(builder.build(text("?!")), Error);
+    EXPECT_TRUE(builder.build(text("  ")).match_all);
+}
+
+TEST_F(QueryBuilderTest, DateSortingAndsTheWordsUnlessAskedOtherwise) {
+    QueryBuilder builder(*s_db, english());
+    SearchRequest by_date = text("kerry budget");
+    by_date.match.reset();
+    by_date.sort = SortOrder::newest;
+    EXPECT_TRUE(matching(builder.build(by_date).query).empty());
+    by_date.match = MatchMode::any;
+    EXPECT_EQ(matching(builder.build(by_date).query), (Names{"budget", "kerry", "lavrov"}));
+    SearchRequest ranked = text("kerry budget");
+    ranked.match.reset();
+    EXPECT_EQ(matching(builder.build(ranked).query), (Names{"budget", "kerry", "lavrov"}));
+}
+
+// Feedback may reorder plain words only: every piece of syntax that says
+// exactly what must match turns it off.
+TEST_F(QueryBuilderTest, OnlyPlainWordsAreOpenToFeedback) {
+    QueryBuilder builder(*s_db, english());
+    EXPECT_TRUE(builder.build(text("kerry lavrov ceasefire vote budget")).plain_words);
+    EXPECT_TRUE(builder.build(text("ceasef* high-speed kerry's")).plain_words);
+    for (const char* query : {"kerry AND lavrov", "kerry OR lavrov", "\"kerry and lavrov\"", "+kerry lavrov",
+                              "kerry -lavrov", "(kerry lavrov)", "title:kerry lavrov", "kerry NEAR lavrov",
+                              "author:\"Staff Writer\" kerry"})
+        EXPECT_FALSE(builder.build(text(query)).plain_words) << query;
+    EXPECT_FALSE(builder.build(text("kerry lavrov", MatchMode::all)).plain_words);
+    EXPECT_FALSE(builder.build(text("")).plain_words);
+}
+
+TEST_F(QueryBuilderTest, LimitsAreRefusedWithASentence) {
+    QueryBuilder builder(*s_db, english());
+    const auto refusal = [&](const SearchRequest& request) -> std::string {
+        try {
+            builder.build(request);
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return "accepted";
+    };
+    EXPECT_NE(refusal(text(std::string(1025, 'a'))).find("1,024"), std::string::npos);
+    std::string words;
+    for (int i = 0; i < 65; ++i) words += "w" + std::to_string(i) + "x ";
+    EXPECT_NE(refusal(text(words)).find("64"), std::string::npos);
+    EXPECT_NE(refusal(text("a* b* c* d* e* f* g* h* i*")).find("wildcards"), std::string::npos);
+    EXPECT_NE(refusal(text("(((((((((kerry)))))))))")).find("parentheses"), std::string::npos);
+    SearchRequest paging = text("kerry");
+    paging.offset = 4294967296u;
+    EXPECT_NE(refusal(paging).find("4294967296"), std::string::npos);
+    paging.offset = 0;
+    paging.limit = 4294967296u;
+    EXPECT_NE(refusal(paging).find("4294967296"), std::string::npos);
+    EXPECT_EQ(refusal(text("(((((((( kerry ))))))))")), "accepted");
+}
+
 }  // namespace
 }  // namespace idx::query
