@@ -14,8 +14,6 @@ struct Word {
     int term = -1;  // index into the matched-term list, -1 when not a match
 };
 
-bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
-
 // The code point at text[pos] and its length in bytes. The stored text is
 // valid UTF-8 (the indexer repaired it), so decoding needs no checks beyond
 // staying inside the text.
@@ -67,24 +65,68 @@ inline bool word_char_at(std::string_view text, std::size_t pos, std::size_t& le
     return non_ascii_word_char_at(text, pos, length);
 }
 
+// Characters that show as nothing: zero-width space, non-joiner and joiner,
+// word joiner and the byte order mark. Xapian ignores them inside words.
+bool is_invisible(unsigned cp) { return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF; }
+
+bool is_digit(unsigned cp) {
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
+    return Xapian::Unicode::get_category(cp) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+}
+
+// Between two digits, the separators that keep a number one word (15.1,
+// 1,000): Xapian's TermGenerator and QueryParser index `15.1` as one term.
+bool is_digit_infix(unsigned cp) {
+    switch (cp) {
+        case ',': case '.': case ';': case 0x037E: case 0x0589: case 0x060D: case 0x07F8: case 0x2044:
+        case 0xFE10: case 0xFE13: case 0xFE14:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Between two letters: apostrophes (don't, Kerry's), `&` (AT&T) and the
+// middle dots Unicode's word rules keep, as Xapian does.
+bool is_infix(unsigned cp) {
+    return cp == '\'' || cp == '&' || cp == 0xB7 || cp == 0x5F4 || cp == 0x2027 || cp == 0x2019 || cp == 0x201B;
+}
+
+// Whether the non-word character at `pos` joins the word character that
+// ends at `last` (its start) to the one at `next`, as Xapian's tokeniser
+// joins them.
+bool joins_word(std::string_view text, std::size_t last, std::size_t pos, std::size_t next) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80 && b != '.' && b != ',' && b != ';' && b != '\'' && b != '&') return false;
+    std::size_t length = 0;
+    const unsigned cp = code_point(text, pos, length);
+    if (is_invisible(cp)) return true;
+    if (is_digit(code_point(text, last, length)) && is_digit(code_point(text, next, length))) return is_digit_infix(cp);
+    return is_infix(cp);
+}
+
 // The next word at or after `pos`, as Xapian's TermGenerator sees words:
-// a run of word characters, with an apostrophe inside a word (don't,
-// Kerry's) kept in it. Returns false at the end of the text.
+// a run of word characters, joined across an apostrophe or `&` between
+// letters (don't, Kerry's, AT&T), a `.` `,` or `;` between digits (15.1,
+// 1,000) and zero-width characters. Returns false at the end of the text.
 bool next_word(std::string_view text, std::size_t& pos, Word& word) {
     std::size_t length = 0;
     while (pos < text.size() && !word_char_at(text, pos, length)) pos += length;
     if (pos >= text.size()) return false;
     word.begin = pos;
+    std::size_t last = pos;  // where the word's last character starts
     pos += length;
     while (pos < text.size()) {
         if (word_char_at(text, pos, length)) {
+            last = pos;
             pos += length;
             continue;
         }
+        const std::size_t next = pos + length;
         std::size_t next_length = 0;
-        if (is_apostrophe(code_point(text, pos, length)) && pos + length < text.size() &&
-            word_char_at(text, pos + length, next_length)) {
-            pos += length + next_length;
+        if (next < text.size() && word_char_at(text, next, next_length) && joins_word(text, last, pos, next)) {
+            last = next;
+            pos = next + next_length;
             continue;
         }
         break;
@@ -100,18 +142,49 @@ bool is_word_byte(char c) {
     return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
 }
 
+// The word as Xapian spells its term: lower case, curly apostrophes
+// straightened, zero-width characters dropped.
 std::string lower(std::string_view word) {
     std::string out;
     out.reserve(word.size());
-    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned cp = *it;
+        if (is_invisible(cp)) continue;
+        Xapian::Unicode::append_utf8(out, cp == 0x2019 || cp == 0x201B ? '\'' : Xapian::Unicode::tolower(cp));
+    }
     return out;
+}
+
+// Whether a snippet may start or end at `pos` without showing blank or
+// invisible noise there: spaces, newlines and zero-width characters.
+bool is_blank_at(std::string_view text, std::size_t pos, std::size_t& length) {
+    const char c = text[pos];
+    length = 1;
+    if (c == ' ' || c == '\n' || c == '\t') return true;
+    if (static_cast<unsigned char>(c) < 0x80) return false;
+    return is_invisible(code_point(text, pos, length));
 }
 
 // Cuts at a character boundary, never inside a UTF-8 sequence.
 std::size_t char_start(std::string_view text, std::size_t pos) {
     while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0u) == 0x80u) --pos;
     return pos;
+}
+
+// A byte order mark is noise left by an editor or a concatenation, wherever
+// it stands; the other zero-width characters can matter (joiners in emoji
+// and Persian), so they are only trimmed at the snippet's ends.
+std::string without_byte_order_marks(std::string_view part) {
+    static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    std::string out;
+    out.reserve(part.size());
+    for (std::size_t pos = 0; pos < part.size();) {
+        const std::size_t found = part.find(kBom, pos);
+        out.append(part.substr(pos, found == std::string_view::npos ? std::string_view::npos : found - pos));
+        if (found == std::string_view::npos) break;
+        pos = found + kBom.size();
+    }
+    return out;
 }
 
 }  // namespace
@@ -200,16 +273,29 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     while (end < text.size() && end > begin && is_word_byte(text[end - 1]) && is_word_byte(text[end])) --end;
     begin = char_start(text, begin);
     end = char_start(text, end);
-    while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+    for (std::size_t blank = 0; begin < end && is_blank_at(text, begin, blank);) begin += blank;
+    for (std::size_t blank = 0; end > begin;) {
+        const std::size_t last = char_start(text, end - 1);
+        if (!is_blank_at(text, last, blank)) break;
+        end = last;
+    }
 
     const auto add = [&](std::string_view part, bool match) {
-        std::string piece(part);
+        std::string piece = without_byte_order_marks(part);
         std::replace(piece.begin(), piece.end(), '\n', ' ');
         if (!match && !snippet.parts.empty() && !snippet.parts.back().match) snippet.parts.back().text += piece;
         else snippet.parts.push_back({std::move(piece), match});
     };
-    if (begin > 0) add(std::string(kEllipsis) + " ", false);
+    // An ellipsis only where visible text was cut (not a leading BOM).
+    std::size_t shown_from = 0;
+    for (std::size_t blank = 0; shown_from < begin && is_blank_at(text, shown_from, blank);) shown_from += blank;
+    std::size_t shown_to = text.size();
+    for (std::size_t blank = 0; shown_to > end;) {
+        const std::size_t last = char_start(text, shown_to - 1);
+        if (!is_blank_at(text, last, blank)) break;
+        shown_to = last;
+    }
+    if (shown_from < begin) add(std::string(kEllipsis) + " ", false);
     std::size_t pos = begin;
     for (const Word& w : matches) {
         if (w.begin < begin || w.end > end) continue;
@@ -218,7 +304,7 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
         pos = w.end;
     }
     add(text.substr(pos, end - pos), false);
-    if (end < text.size()) add(std::string(" ") + std::string(kEllipsis), false);
+    if (end < shown_to) add(std::string(" ") + std::string(kEllipsis), false);
     return snippet;
 }
 

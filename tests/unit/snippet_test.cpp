@@ -211,5 +211,27 @@ TEST(SnippetText, BoldWrapsMatchesAndPlainDoesNot) {
     EXPECT_EQ(snippet_text(snippet, true), "A grey \033[1mheron\033[0m waits.");
 }
 
+// Xapian indexes `15.1` and `1,000` as one term each: the snippet must mark
+// the same words, not miss them by splitting at the dot.
+TEST(SnippetWords, DottedNumbersAreOneWord) {
+    SnippetMaker maker(english(), {"15.1", "1,000"});
+    const std::string text = "Leap 15.1 ships; 15.10 and 15 . 1 do not, nor 1.15.1x; 1,000 mirrors.";
+    EXPECT_EQ(marked(maker.make(text)), (std::vector<std::string>{"15.1", "1,000"}));
+}
+
+TEST(SnippetWords, AmpersandAndCurlyApostropheJoinWordsAsXapianDoes) {
+    SnippetMaker maker(english(), stems({"at&t", "kerry's"}));
+    EXPECT_EQ(marked(maker.make("AT&T and Kerry\xE2\x80\x99s deal.")),
+              (std::vector<std::string>{"AT&T", "Kerry\xE2\x80\x99s"}));
+}
+
+TEST(SnippetWords, NoByteOrderMarkOrZeroWidthNoiseAtTheEdges) {
+    SnippetMaker maker(english(), stems({"harbour"}));
+    const std::string text = "\xEF\xBB\xBF\xE2\x80\x8B The harbour\xEF\xBB\xBF opens.\xE2\x80\x8B";
+    const std::string shown = snippet_text(maker.make(text), false);
+    EXPECT_EQ(shown, "The harbour opens.");
+    EXPECT_EQ(marked(maker.make(text)), (std::vector<std::string>{"harbour"}));
+}
+
 }  // namespace
 }  // namespace idx::query
