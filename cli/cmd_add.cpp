@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
+#include "cli/plural.hpp"
 #include "cli/progress.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
@@ -43,8 +44,9 @@ std::string located(const indexer::FileMessage& m) {
 }
 
 void print_summary(const indexer::SyncReport& r) {
-    std::fprintf(stderr, "%zu files: %zu added, %zu updated, %zu unchanged, %zu skipped, %zu errors; %zu removed; %.1f s\n",
-                 r.files, r.added, r.updated, r.unchanged, r.skipped, r.errors.size(), r.removed, r.seconds);
+    std::fprintf(stderr, "%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %s; %zu removed; %.1f s\n",
+                 counted(r.files, "file", "files").c_str(), r.added, r.updated, r.unchanged, r.skipped,
+                 counted(r.errors.size(), "error", "errors").c_str(), r.removed, r.seconds);
 }
 
 }  // namespace
@@ -64,15 +66,15 @@ int run_add(int argc, char** argv) {
         ("wait", "wait for another idx add to finish instead of exiting with 75")
         ("json", "print the summary as JSON on stdout")
         ("v,verbose", "also print warnings and skipped files with their reasons")
-        ("h,help", "show this help")
-        ("paths", "folders or files", cxxopts::value<std::vector<std::string>>());
+        ("h,help", "show this help");
+    options.add_options(kPositionalGroup)("paths", "folders or files", cxxopts::value<std::vector<std::string>>());
     add_location_options(options);
     options.parse_positional({"paths"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << options.help() << "\nOn a terminal: a progress line and a summary. Under cron (no terminal): "
+        std::cout << help_text(options) << "\nOn a terminal: a progress line and a summary. Under cron (no terminal): "
                                        "nothing when all went well;\nerrors as PATH[:LINE]: message, one a line.\n\n"
-                  << kExitStatusHelp;
+                  << kAddExitStatusHelp;
         return 0;
     }
 

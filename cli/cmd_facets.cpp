@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
+#include "cli/plural.hpp"
 #include "cli/result_json.hpp"
 #include "cli/result_text.hpp"
 #include "cli/search_options.hpp"
@@ -19,14 +20,14 @@ int run_facets(int argc, char** argv) {
     options.positional_help("[QUERY]").show_positional_help();
     options.add_options()
         ("json", "print JSON (version 1, see docs/json.md)")
-        ("h,help", "show this help")
-        ("query", "the query", cxxopts::value<std::vector<std::string>>());
+        ("h,help", "show this help");
+    options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
     add_filter_options(options);
     add_location_options(options);
     options.parse_positional({"query"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << options.help() << "\nExit status: 0 something matched, 1 nothing matched, 2 error.\n";
+        std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error.\n";
         return 0;
     }
     const Location location = resolve_location(args);
@@ -41,8 +42,8 @@ int run_facets(int argc, char** argv) {
                                 {"facets", facets_json(*result.facets)}})
                   << "\n";
     } else {
-        print_facets(std::cout, *result.facets, TextStyle{stdout_is_terminal()});
-        std::cout << result.total << " matches\n";
+        print_facets(std::cout, *result.facets, text_style(stdout_is_terminal()));
+        std::cout << counted(result.total, "match", "matches") << "\n";
     }
     return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
 }

@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
+#include "cli/plural.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
 
@@ -17,20 +18,20 @@ int run_rm(int argc, char** argv) {
     options.positional_help("PATH...").show_positional_help();
     options.add_options()
         ("wait", "wait for a running idx add instead of exiting with 75")
-        ("h,help", "show this help")
-        ("paths", "files or folders", cxxopts::value<std::vector<std::string>>());
+        ("h,help", "show this help");
+    options.add_options(kPositionalGroup)("paths", "files or folders", cxxopts::value<std::vector<std::string>>());
     add_location_options(options);
     options.parse_positional({"paths"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << options.help() << "\n" << kExitStatusHelp;
+        std::cout << help_text(options) << "\n" << kRmExitStatusHelp;
         return 0;
     }
     if (!args.count("paths")) throw Error("name the files or folders whose documents should go: idx rm PATH...");
     const Location location = resolve_location(args);
     const std::size_t removed =
         indexer::remove_paths(location.db, args["paths"].as<std::vector<std::string>>(), args.count("wait") > 0);
-    if (stderr_is_terminal()) std::cerr << removed << " documents removed\n";
+    if (stderr_is_terminal()) std::cerr << counted(removed, "document", "documents") << " removed\n";
     return 0;
 }
 

@@ -1,7 +1,6 @@
 // idx search: ranked results with snippets and facets; --json for scripts;
 // --queries-from for a long-lived process answering one query a line.
 
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -11,39 +10,80 @@
 #include "cli/result_text.hpp"
 #include "cli/search_options.hpp"
 #include "common/error.hpp"
+#include "query/limits.hpp"
 #include "query/search.hpp"
 
 namespace idx::cli {
 namespace {
 
-bool use_color() {
-    const char* no_color = std::getenv("NO_COLOR");
-    return stdout_is_terminal() && (no_color == nullptr || *no_color == '\0');
+std::string limits_help() {
+    using namespace query::limits;
+    return std::to_string(kQueryBytes) + " bytes and " + std::to_string(kTerms) + " words or terms a query, " +
+           std::to_string(kWildcards) + " wildcards\nof at most " + std::to_string(kWildcardExpansion) +
+           " words each, " + std::to_string(kNesting) + " levels of parentheses, --limit " +
+           std::to_string(kResults) + ", --offset " + std::to_string(kOffset) + ",\n" +
+           std::to_string(kBatchLineBytes) + " bytes a --queries-from line";
+}
+
+enum class LineRead { line, too_long, end };
+
+// One line of `in` without its '\n' (and '\r'), at most kBatchLineBytes of
+// it: a longer line is reported as soon as it passes the limit, so input
+// without newlines (`--queries-from /dev/zero`) cannot grow memory.
+LineRead read_line(std::streambuf& in, std::string& line) {
+    line.clear();
+    for (;;) {
+        const int c = in.sbumpc();
+        if (c == std::char_traits<char>::eof()) return line.empty() ? LineRead::end : LineRead::line;
+        if (c == '\n') break;
+        if (line.size() == query::limits::kBatchLineBytes) return LineRead::too_long;
+        line.push_back(static_cast<char>(c));
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return LineRead::line;
+}
+
+void skip_rest_of_line(std::streambuf& in) {
+    for (int c = in.sbumpc(); c != std::char_traits<char>::eof() && c != '\n'; c = in.sbumpc()) {
+    }
+}
+
+// The request a batch line asks for; throws idx::Error (or a JSON error)
+// for a line that is not one. `shown` becomes the query to echo in an error.
+query::SearchRequest batch_request(const std::string& line, const query::SearchRequest& defaults, std::string& shown) {
+    query::SearchRequest request = defaults;
+    if (line.find_first_not_of(" \t") == std::string::npos)
+        throw Error("the line is blank; to list every post, send {\"query\": \"\"}");
+    if (line.front() == '{') {
+        const nlohmann::json parsed = nlohmann::json::parse(line);
+        if (!parsed.is_object()) throw Error("a JSON request should be an object");
+        request = request_from_json(parsed, defaults);
+        shown = request.query;
+    } else {
+        request.query = line;
+    }
+    return request;
 }
 
 // One answer a line, flushed at once, so another program can drive it over a pipe.
 int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, const std::string& source) {
     std::ifstream file;
     if (source != "-") {
-        file.open(source);
+        file.open(source, std::ios::binary);
         if (!file) throw Error("cannot read queries from " + source);
     }
-    std::istream& in = source == "-" ? std::cin : file;
+    std::streambuf& in = *(source == "-" ? std::cin.rdbuf() : file.rdbuf());
     bool any_error = false;
     std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+    for (LineRead read; (read = read_line(in, line)) != LineRead::end;) {
         std::string shown = line;
         try {
-            query::SearchRequest request = defaults;
-            if (!line.empty() && line.front() == '{') {
-                const nlohmann::json parsed = nlohmann::json::parse(line);
-                if (!parsed.is_object()) throw Error("a JSON request should be an object");
-                request = request_from_json(parsed, defaults);
-                shown = request.query;
-            } else {
-                request.query = line;
+            if (read == LineRead::too_long) {
+                shown = line.substr(0, 80);
+                throw Error("the line is longer than " + std::to_string(query::limits::kBatchLineBytes) +
+                            " bytes; the rest of the line is skipped");
             }
+            const query::SearchRequest request = batch_request(line, defaults, shown);
             std::cout << dump_line(result_json(searcher.search(request))) << "\n";
         } catch (const Error& e) {
             any_error = true;
@@ -53,6 +93,7 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
             std::cout << dump_line(error_json(shown, std::string("not a JSON request: ") + e.what())) << "\n";
         }
         std::cout.flush();
+        if (read == LineRead::too_long) skip_rest_of_line(in);
     }
     return static_cast<int>(any_error ? ExitCode::usage : ExitCode::ok);
 }
@@ -62,12 +103,14 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
 int run_search(int argc, char** argv) {
     cxxopts::Options options("idx search",
                              "Search the index. Words are ranked with BM25 and any of them may match (--match all\n"
-                             "requires every one). Query syntax: \"exact phrase\", a NEAR b, AND, OR, NOT, -word,\n"
+                             "requires every one; so does --sort date or oldest, unless --match any is given).\n"
+                             "Query syntax: \"exact phrase\", a NEAR b, AND, OR, NOT, -word,\n"
                              "+word, (groups), ceasef* (wildcard), title:word, author:\"Staff Writer\",\n"
                              "category:topNews, tag:x, id:1194, year:2016, month:2016-03, date:2016-03-01,\n"
                              "date:2016-03-01..2016-03-31, date:2016-03.., date:..2016-02-15.\n"
                              "An empty query (\"\") lists every post, newest first. Put -- before a query that\n"
-                             "starts with '-'.\n");
+                             "starts with '-'. A reversed date range (date:2020..2019, --since after --until) is\n"
+                             "an error. Limits: " + limits_help() + ".\n");
     options.positional_help("QUERY").show_positional_help();
     options.add_options()
         ("n,limit", "results to show", cxxopts::value<std::size_t>()->default_value("10"), "N")
@@ -77,18 +120,21 @@ int run_search(int argc, char** argv) {
         ("no-facets", "do not count facets")
         ("queries-from", "answer one query a line from FILE (- for stdin), one JSON object a line",
          cxxopts::value<std::string>(), "FILE")
-        ("h,help", "show this help")
-        ("query", "the query", cxxopts::value<std::vector<std::string>>());
+        ("h,help", "show this help");
+    options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
     add_filter_options(options);
     add_location_options(options);
     options.parse_positional({"query"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << options.help() << "\nExit status: 0 something matched, 1 nothing matched, 2 error "
+        std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error "
                                        "(bad query or options), 74 the index could not be read.\n"
                                        "With --queries-from: 0, or 2 when some line was bad (it got an error object).\n";
         return 0;
     }
+    if (args.count("queries-from") && args.count("query"))
+        throw Error("--queries-from reads the queries from a file; give no query ('" +
+                    args["query"].as<std::vector<std::string>>().front() + "') with it");
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
     request.want_facets = !args.count("no-facets");
@@ -100,7 +146,7 @@ int run_search(int argc, char** argv) {
     if (args.count("json")) {
         std::cout << dump_line(result_json(result)) << "\n";
     } else {
-        const TextStyle style{use_color()};
+        const TextStyle style = text_style(stdout_is_terminal());
         print_hits(std::cout, result, style);
         if (result.facets && result.total > 0) {
             print_facets(std::cout, *result.facets, style);

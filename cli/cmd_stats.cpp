@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
+#include "cli/plural.hpp"
 #include "cli/result_json.hpp"
 #include "query/stats.hpp"
 
@@ -17,7 +18,7 @@ int run_stats(int argc, char** argv) {
     add_location_options(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << options.help() << "\n" << kExitStatusHelp;
+        std::cout << options.help() << "\n" << kStatsExitStatusHelp;
         return 0;
     }
     const Location location = resolve_location(args);
@@ -45,7 +46,7 @@ int run_stats(int argc, char** argv) {
     if (last_run.is_object()) {
         std::cout << "last run:  " << last_run.value("time", "") << ": " << last_run.value("added", 0) << " added, "
                   << last_run.value("updated", 0) << " updated, " << last_run.value("removed", 0) << " removed, "
-                  << last_run.value("errors", 0) << " errors\n";
+                  << counted(last_run.value("errors", std::size_t{0}), "error", "errors") << "\n";
     }
     return 0;
 }

@@ -30,6 +30,26 @@ inline constexpr std::string_view kExitStatusHelp =
     "  74  the database could not be read or written (disk full, damaged)\n"
     "  75  the database is locked by another idx add (retry, or use --wait)\n";
 
+// Each subcommand's --help lists only the exit codes it can give.
+inline constexpr std::string_view kAddExitStatusHelp =
+    "Exit status:\n"
+    "  0   success\n"
+    "  1   some files could not be indexed, the rest were\n"
+    "  2   usage or configuration error\n"
+    "  74  the database could not be read or written (disk full, damaged)\n"
+    "  75  the database is locked by another idx add (retry, or use --wait)\n";
+inline constexpr std::string_view kRmExitStatusHelp =
+    "Exit status:\n"
+    "  0   success (also when no document was indexed for the paths)\n"
+    "  2   usage or configuration error\n"
+    "  74  the database could not be read or written (disk full, damaged)\n"
+    "  75  the database is locked by idx add (retry, or use --wait)\n";
+inline constexpr std::string_view kStatsExitStatusHelp =
+    "Exit status:\n"
+    "  0   success\n"
+    "  2   usage or configuration error\n"
+    "  74  the database could not be read\n";
+
 // Runs the whole tool: dispatch, the one catch for idx::Error, exit codes.
 int main_entry(int argc, char** argv);
 

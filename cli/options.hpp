@@ -10,3 +10,21 @@
 // `idx search` process (callgrind), i.e. most of its start-up time.
 #define CXXOPTS_NO_REGEX true
 #include <cxxopts.hpp>
+
+#include <string>
+#include <vector>
+
+namespace idx::cli {
+
+// Positional arguments are options cxxopts must know by name (`--query`,
+// `--paths`); they go in this group, which help_text() leaves out.
+inline constexpr const char* kPositionalGroup = "positional";
+
+// A subcommand's --help: every option group but the positional one.
+inline std::string help_text(const cxxopts::Options& options) {
+    std::vector<std::string> groups = options.groups();
+    std::erase(groups, std::string(kPositionalGroup));
+    return options.help(groups);
+}
+
+}  // namespace idx::cli

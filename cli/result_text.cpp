@@ -1,6 +1,10 @@
 #include "cli/result_text.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
+
+#include "cli/plural.hpp"
 
 namespace idx::cli {
 namespace {
@@ -36,19 +40,27 @@ void print_list(std::ostream& out, const char* label, const std::vector<query::F
 
 }  // namespace
 
+TextStyle text_style(bool stdout_terminal) {
+    const char* term = std::getenv("TERM");
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool dumb = term == nullptr || *term == '\0' || std::string_view(term) == "dumb";
+    const bool refused = no_color != nullptr && *no_color != '\0';
+    return TextStyle{stdout_terminal && !dumb && !refused, stdout_terminal};
+}
+
 void print_hits(std::ostream& out, const query::SearchResult& result, const TextStyle& style) {
     for (const query::Hit& hit : result.hits) {
         const Post& post = hit.post;
         const std::string title = post.title.empty() ? "(untitled)" : post.title;
-        out << hit.rank << ". " << (style.terminal ? kBold : "") << title << (style.terminal ? kReset : "") << "\n";
+        out << hit.rank << ". " << (style.color ? kBold : "") << title << (style.color ? kReset : "") << "\n";
         std::vector<std::string> meta;
         if (post.date) meta.push_back(short_date(*post.date));
         if (!post.authors.empty()) meta.push_back(join(post.authors, ", "));
         if (!post.categories.empty()) meta.push_back(join(post.categories, ", "));
         if (!post.tags.empty()) meta.push_back("tags: " + join(post.tags, ", "));
-        if (!meta.empty()) out << "   " << (style.terminal ? kDim : "") << join(meta, " · ") << (style.terminal ? kReset : "") << "\n";
+        if (!meta.empty()) out << "   " << (style.color ? kDim : "") << join(meta, " · ") << (style.color ? kReset : "") << "\n";
         out << "   " << (post.url.empty() ? post.path : post.url) << "\n";
-        const std::string snippet = query::snippet_text(hit.snippet, style.terminal);
+        const std::string snippet = query::snippet_text(hit.snippet, style.color);
         if (!snippet.empty()) out << "   " << snippet << "\n";
         out << "\n";
     }
@@ -62,7 +74,7 @@ void print_facets(std::ostream& out, const query::FacetTable& facets, const Text
     print_list(out, "Years", facets[static_cast<std::size_t>(Facet::year)]);
     const auto& months = facets[static_cast<std::size_t>(Facet::month)];
     if (months.empty()) return;
-    if (!style.terminal) {
+    if (!style.bars) {
         print_list(out, "Months", months);
         return;
     }
@@ -78,7 +90,8 @@ void print_facets(std::ostream& out, const query::FacetTable& facets, const Text
 }
 
 void print_totals(std::ostream& out, const query::SearchResult& result) {
-    out << result.hits.size() << " of " << (result.total_exact ? "" : "about ") << result.total << " matches\n";
+    out << result.hits.size() << " of " << (result.total_exact ? "" : "about ")
+        << counted(result.total, "match", "matches") << "\n";
     if (result.corrected_query) out << "Did you mean: " << *result.corrected_query << "?\n";
 }
 

@@ -21,12 +21,23 @@ query::MatchMode parse_match(const std::string& value) {
 std::vector<std::string> strings(const nlohmann::json& value, const char* field) {
     if (value.is_string()) return {value.get<std::string>()};
     if (!value.is_array()) throw Error(std::string("\"") + field + "\" should be a string or a list of strings");
+    // An empty list would read as "no filter", i.e. every post: leave the
+    // field out for that.
+    if (value.empty())
+        throw Error(std::string("\"") + field + "\" is an empty list; leave it out to match posts of any " + field);
     std::vector<std::string> out;
     for (const auto& item : value) {
         if (!item.is_string()) throw Error(std::string("\"") + field + "\" should hold strings");
         out.push_back(item.get<std::string>());
     }
     return out;
+}
+
+// A date bound as given; empty would read as an open end, so it is refused.
+std::string date_text(const std::string& value, const char* name) {
+    if (value.find_first_not_of(" \t") == std::string::npos)
+        throw Error(std::string(name) + " needs a date (2016-03-01, 2016-03 or 2016); leave it out for an open end");
+    return value;
 }
 
 std::size_t count(const nlohmann::json& value, const char* field) {
@@ -43,8 +54,9 @@ void add_filter_options(cxxopts::Options& options) {
         ("tag", "only posts with this tag (repeatable)", cxxopts::value<std::vector<std::string>>(), "T")
         ("since", "only posts on or after DATE (2016-03-01, 2016-03, 2016)", cxxopts::value<std::string>(), "DATE")
         ("until", "only posts on or before DATE (the whole day, month or year)", cxxopts::value<std::string>(), "DATE")
-        ("match", "any: rank posts with any of the words; all: require every word",
-         cxxopts::value<std::string>()->default_value("any"), "any|all")
+        ("match", "any: rank posts with any of the words; all: require every word (default: any, but all\n"
+                  "with --sort date or oldest)",
+         cxxopts::value<std::string>(), "any|all")
         ("facet-limit", "values shown per facet field (0: all)", cxxopts::value<std::size_t>()->default_value("20"), "N");
 }
 
@@ -58,9 +70,11 @@ query::SearchRequest request_from_args(const cxxopts::ParseResult& args) {
     if (args.count("author")) request.authors = args["author"].as<std::vector<std::string>>();
     if (args.count("category")) request.categories = args["category"].as<std::vector<std::string>>();
     if (args.count("tag")) request.tags = args["tag"].as<std::vector<std::string>>();
-    if (args.count("since")) request.since = args["since"].as<std::string>();
-    if (args.count("until")) request.until = args["until"].as<std::string>();
-    request.match = parse_match(args["match"].as<std::string>());
+    if (args.count("since")) request.since = date_text(args["since"].as<std::string>(), "--since");
+    if (args.count("until")) request.until = date_text(args["until"].as<std::string>(), "--until");
+    if (args.count("match")) request.match = parse_match(args["match"].as<std::string>());
+    // Read whole as size_t (4294967296 stays itself); query/limits.hpp
+    // refuses what is too large, with the rest of the request.
     request.facet_limit = args["facet-limit"].as<std::size_t>();
     if (args.count("limit")) request.limit = args["limit"].as<std::size_t>();
     if (args.count("offset")) request.offset = args["offset"].as<std::size_t>();
@@ -77,8 +91,8 @@ query::SearchRequest request_from_json(const nlohmann::json& line, const query::
         } else if (key == "author") request.authors = strings(value, "author");
         else if (key == "category") request.categories = strings(value, "category");
         else if (key == "tag") request.tags = strings(value, "tag");
-        else if (key == "since" && value.is_string()) request.since = value.get<std::string>();
-        else if (key == "until" && value.is_string()) request.until = value.get<std::string>();
+        else if (key == "since" && value.is_string()) request.since = date_text(value.get<std::string>(), "\"since\"");
+        else if (key == "until" && value.is_string()) request.until = date_text(value.get<std::string>(), "\"until\"");
         else if (key == "limit") request.limit = count(value, "limit");
         else if (key == "offset") request.offset = count(value, "offset");
         else if (key == "facet_limit") request.facet_limit = count(value, "facet_limit");

@@ -125,7 +125,7 @@ TEST_F(IdxAdd, ABrokenPostIsNamedWithItsLineAndTheRestIsIndexed) {
     EXPECT_LE(line, 6);
     EXPECT_NE(m[2].str().find("YAML"), std::string::npos) << err[0];
     // Under cron a run with errors also says what it did.
-    EXPECT_EQ(mask(err[1]), "5 files: 2 added, 0 updated, 0 unchanged, 2 skipped, 1 errors; 0 removed; <t> s");
+    EXPECT_EQ(mask(err[1]), "5 files: 2 added, 0 updated, 0 unchanged, 2 skipped, 1 error; 0 removed; <t> s");
     EXPECT_EQ(r.err.find("binary.md"), std::string::npos);
     EXPECT_EQ(r.err.find("empty.md"), std::string::npos);
     EXPECT_EQ(search_json("harbour")["total"], 2);

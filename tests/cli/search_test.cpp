@@ -139,7 +139,7 @@ TEST_F(IdxSearch, TextOutputForPeople) {
               "   https://example.org/talks/\n"
               "   Envoys met in Geneva as the ceasefire held. <script>alert(1)</script>\n"
               "\n"
-              "1 of 1 matches\n");
+              "1 of 1 match\n");
 }
 
 TEST_F(IdxSearch, TextOutputListsFacetsAfterTheHits) {
@@ -358,14 +358,14 @@ TEST_F(IdxSearch, BatchAnswersEachLineBeforeTheNextIsWritten) {
 }
 
 TEST_F(IdxSearch, BatchFromAFileWithGoodLinesExitsZero) {
-    write_file(dir() / "queries.txt", "harbour\r\nceasefire\n\n");
+    write_file(dir() / "queries.txt", "harbour\r\nceasefire\n{\"query\": \"\"}\n");
     const RunResult r = idx({"search", "--db", db(), "--queries-from", (dir() / "queries.txt").string()});
     EXPECT_EQ(r.status, 0) << r.err;
     const std::vector<std::string> answers = lines(r.out);
     ASSERT_EQ(answers.size(), 3u);
     EXPECT_EQ(json::parse(answers[0])["total"], kHarbourCount);
     EXPECT_EQ(json::parse(answers[1])["total"], 1);
-    EXPECT_EQ(json::parse(answers[2])["total"], kPostCount);  // an empty line is the empty query
+    EXPECT_EQ(json::parse(answers[2])["total"], kPostCount);  // the empty query, asked as such
     const RunResult missing = idx({"search", "--db", db(), "--queries-from", (dir() / "nope.txt").string()});
     EXPECT_EQ(missing.status, 2);
 }

@@ -127,7 +127,8 @@ void run_batch_reader(const std::string& db, ReaderTally& tally) {
     command.pipe_stdin = true;
     command.pipe_stdout = true;
     Child reader(command);
-    const std::string queries[] = {"river", "{\"query\": \"harbour\", \"limit\": 3}", "meadow NEAR bakery", ""};
+    const std::string queries[] = {"river", "{\"query\": \"harbour\", \"limit\": 3}", "meadow NEAR bakery",
+                                   "{\"query\": \"\"}"};
     for (std::size_t i = 0; !tally.stop; ++i) {
         reader.write_stdin(queries[i % std::size(queries)] + "\n");
         const std::optional<std::string> answer = reader.read_line();
