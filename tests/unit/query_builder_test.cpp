@@ -419,7 +419,7 @@ TEST_F(QueryBuilderTest, LimitsAreRefusedWithASentence) {
     std::string words;
     for (int i = 0; i < 65; ++i) words += "w" + std::to_string(i) + "x ";
     EXPECT_NE(refusal(text(words)).find("64"), std::string::npos);
-    EXPECT_NE(refusal(text("a* b* c* d* e* f* g* h* i*")).find("wildcards"), std::string::npos);
+    EXPECT_NE(refusal(text("a* b* c* d* e*")).find("wildcards"), std::string::npos);
     EXPECT_NE(refusal(text("(((((((((kerry)))))))))")).find("parentheses"), std::string::npos);
     SearchRequest paging = text("kerry");
     paging.offset = 4294967296u;
