@@ -155,7 +155,7 @@ TEST_F(Whenitson, DateRangeCoversTheWholeMonth) {
 }
 
 TEST_F(Whenitson, CategoryFilterReturnsOnlyThatCategory) {
-    const json result = search({"--category", "technologyNews", "--limit", "10000", "apple"});
+    const json result = search({"--category", "technologyNews", "--limit", "1000", "apple"});
     ASSERT_GT(result["total"].get<int>(), 0);
     EXPECT_EQ(result["results"].size(), result["total"].get<std::size_t>());
     for (const json& hit : result["results"]) {
