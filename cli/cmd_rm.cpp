@@ -28,9 +28,13 @@ int run_rm(int argc, char** argv) {
         return 0;
     }
     if (!args.count("paths")) throw Error("name the files or folders whose documents should go: idx rm PATH...");
+    const std::vector<std::string> paths = args["paths"].as<std::vector<std::string>>();
+    // An empty argument (`idx rm "$FILE"` with FILE unset) would name the
+    // current folder, i.e. every document under it.
+    for (const std::string& path : paths)
+        if (path.empty()) throw Error("an empty path was given; name the files or folders whose documents should go");
     const Location location = resolve_location(args);
-    const std::size_t removed =
-        indexer::remove_paths(location.db, args["paths"].as<std::vector<std::string>>(), args.count("wait") > 0);
+    const std::size_t removed = indexer::remove_paths(location.db, paths, args.count("wait") > 0);
     if (stderr_is_terminal()) std::cerr << counted(removed, "document", "documents") << " removed\n";
     return 0;
 }

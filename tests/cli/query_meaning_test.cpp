@@ -256,6 +256,17 @@ TEST_F(IdxQueryMeaning, EmptyValuesAreRefusedNotTakenAsEverything) {
     EXPECT_EQ(json::parse(answers[4])["total"], static_cast<int>(m_posts.size()));
 }
 
+// The audit reached idx rm: an empty path named the current folder, so
+// `idx rm "$FILE"` with FILE unset removed every document under it.
+TEST_F(IdxQueryMeaning, AnEmptyPathRemovesNothing) {
+    RunOptions in_posts = options();
+    in_posts.cwd = posts();
+    const RunResult r = run({IDX_BINARY, "rm", "--db", db(), ""}, in_posts);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("empty path"), std::string::npos) << r.err;
+    EXPECT_EQ(search({""})["total"], static_cast<int>(m_posts.size()));
+}
+
 // Item 5: `15.1` is one word in the index and one marked word in snippets.
 TEST_F(IdxQueryMeaning, DottedNumbersMatchAndAreMarked) {
     write_post(posts() / "2022-01-01-leap.md", "title: Leap news\ndate: 2022-01-01",
