@@ -33,6 +33,12 @@ unsigned code_point(std::string_view text, std::size_t pos, std::size_t& length)
     return cp;
 }
 
+// Cuts at a character boundary, never inside a UTF-8 sequence.
+std::size_t char_start(std::string_view text, std::size_t pos) {
+    while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0u) == 0x80u) --pos;
+    return pos;
+}
+
 // Xapian's notion of a word character, with ASCII answered without a table
 // lookup: most of a post's bytes are ASCII, and this runs over all of them.
 bool is_word_char(unsigned cp) {
@@ -96,8 +102,6 @@ bool is_infix(unsigned cp) {
 // ends at `last` (its start) to the one at `next`, as Xapian's tokeniser
 // joins them.
 bool joins_word(std::string_view text, std::size_t last, std::size_t pos, std::size_t next) {
-    const auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80 && b != '.' && b != ',' && b != ';' && b != '\'' && b != '&') return false;
     std::size_t length = 0;
     const unsigned cp = code_point(text, pos, length);
     if (is_invisible(cp)) return true;
@@ -114,18 +118,20 @@ bool next_word(std::string_view text, std::size_t& pos, Word& word) {
     while (pos < text.size() && !word_char_at(text, pos, length)) pos += length;
     if (pos >= text.size()) return false;
     word.begin = pos;
-    std::size_t last = pos;  // where the word's last character starts
     pos += length;
     while (pos < text.size()) {
         if (word_char_at(text, pos, length)) {
-            last = pos;
             pos += length;
             continue;
         }
+        // Most words end at a space or punctuation that joins nothing: one
+        // byte test, before looking at the next character.
+        const auto b = static_cast<unsigned char>(text[pos]);
+        if (b < 0x80 && b != '.' && b != ',' && b != ';' && b != '\'' && b != '&') break;
         const std::size_t next = pos + length;
         std::size_t next_length = 0;
-        if (next < text.size() && word_char_at(text, next, next_length) && joins_word(text, last, pos, next)) {
-            last = next;
+        if (next < text.size() && word_char_at(text, next, next_length) &&
+            joins_word(text, char_start(text, pos - 1), pos, next)) {
             pos = next + next_length;
             continue;
         }
@@ -163,12 +169,6 @@ bool is_blank_at(std::string_view text, std::size_t pos, std::size_t& length) {
     if (c == ' ' || c == '\n' || c == '\t') return true;
     if (static_cast<unsigned char>(c) < 0x80) return false;
     return is_invisible(code_point(text, pos, length));
-}
-
-// Cuts at a character boundary, never inside a UTF-8 sequence.
-std::size_t char_start(std::string_view text, std::size_t pos) {
-    while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0u) == 0x80u) --pos;
-    return pos;
 }
 
 // A byte order mark is noise left by an editor or a concatenation, wherever
