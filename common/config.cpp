@@ -46,6 +46,13 @@ unsigned small_number(std::string_view source, const YAML::Node& node, const std
     return value;
 }
 
+bool yes_or_no(std::string_view source, const YAML::Node& node, const std::string& key) {
+    const std::string text = scalar(source, node, key);
+    if (text == "true" || text == "yes" || text == "on") return true;
+    if (text == "false" || text == "no" || text == "off") return false;
+    fail(source, node, "'" + key + "' should be true or false");
+}
+
 void parse_fields(std::string_view source, const YAML::Node& node, KeyMapping& keys) {
     if (!node.IsMap()) fail(source, node, "'fields' should map a field name to front matter keys");
     for (const auto& entry : node) {
@@ -121,6 +128,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             config.index.title_weight = small_number(source_name, value, key, 100);
         } else if (key == "shortcodes") {
             config.index.shortcodes = string_list(source_name, value, key);
+        } else if (key == "split_authors") {
+            config.index.split_authors = yes_or_no(source_name, value, key);
         } else if (key == "jobs") {
             config.jobs = small_number(source_name, value, key, 256);
         } else if (key == "max_file_size") {
@@ -132,8 +141,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
         } else {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
-                     "' (known: db, roots, language, stop_words, title_weight, shortcodes, jobs, max_file_size, "
-                     "fields)");
+                     "' (known: db, roots, language, stop_words, title_weight, shortcodes, split_authors, jobs, "
+                     "max_file_size, fields)");
         }
     }
     return config;
@@ -153,6 +162,7 @@ std::string settings_fingerprint(const IndexSettings& settings) {
     out += "language=" + settings.language + "\n";
     out += "title_weight=" + std::to_string(settings.title_weight) + "\n";
     append_list(out, "shortcodes", settings.shortcodes);
+    out += std::string("split_authors=") + (settings.split_authors ? "true" : "false") + "\n";
     return out;
 }
 

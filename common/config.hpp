@@ -31,6 +31,7 @@ struct IndexSettings {
     std::vector<std::string> stop_words;  // empty: the built-in list for the language
     unsigned title_weight = 5;            // within-document frequency of each title word
     std::vector<std::string> shortcodes;  // extra WordPress shortcode names to strip
+    bool split_authors = true;            // "A and B", "A, B", "A & B": two authors
 };
 
 struct Config {

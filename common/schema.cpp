@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "common/text_fold.hpp"
 #include "common/utf8.hpp"
 
 namespace idx::schema {
@@ -31,6 +32,21 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     term.append(truncate_utf8(value, room));
     term.append(hash, static_cast<std::size_t>(n));
     return term;
+}
+
+std::string label_term(std::string_view prefix, std::string_view label) {
+    return boolean_term(prefix, label_key(label));
+}
+
+std::string title_key_term(const std::vector<std::string>& stems) {
+    std::string key;
+    for (const std::string& stem : stems) {
+        if (stem.empty()) continue;
+        if (!key.empty()) key += ' ';
+        key += stem;
+    }
+    if (key.empty()) return key;
+    return boolean_term(prefix::exact_title, key);
 }
 
 std::string unique_id_term(std::string_view path) { return boolean_term(prefix::unique_id, path); }

@@ -8,23 +8,27 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace idx::schema {
 
 // Bump when the terms, values or data an indexer writes change meaning; a
 // database with another version is rebuilt by the next `idx add`.
-inline constexpr int kVersion = 1;
+// 2: labels compared without case or accents, accent-free word forms beside
+// the originals, the exact-title term `XT`, authors split at `and`/`,`/`&`.
+inline constexpr int kVersion = 2;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";  // Q + canonical path: one document per file
 inline constexpr std::string_view title = "S";      // title words (free text, also unprefixed)
-inline constexpr std::string_view author = "A";     // boolean, exact author
-inline constexpr std::string_view category = "XC";  // boolean, exact category
-inline constexpr std::string_view tag = "K";        // boolean, exact tag
+inline constexpr std::string_view author = "A";     // boolean, label_term(): author without case or accents
+inline constexpr std::string_view category = "XC";  // boolean, label_term(): category
+inline constexpr std::string_view tag = "K";        // boolean, label_term(): tag
 inline constexpr std::string_view year = "Y";       // boolean, YYYY
 inline constexpr std::string_view month = "M";      // boolean, YYYYMM
 inline constexpr std::string_view day = "D";        // boolean, YYYYMMDD
 inline constexpr std::string_view post_id = "XID";  // boolean, the exporter's post id
+inline constexpr std::string_view exact_title = "XT";  // boolean, the title's word stems: title_key_term()
 }  // namespace prefix
 
 namespace slot {
@@ -48,6 +52,7 @@ inline constexpr std::string_view stop_words = "idx:stop_words";    // one a lin
 enum class FieldKind {
     text,     // probabilistic words under a prefix
     exact,    // one boolean term, value kept as written (case included)
+    label,    // one boolean term, value compared without case or accents (label_term)
     year,     // boolean, four digits
     month,    // boolean, YYYY-MM or YYYYMM
     date,     // a range over slot::date
@@ -61,9 +66,9 @@ struct Field {
 
 inline constexpr std::array<Field, 8> kFields = {{
     {"title", prefix::title, FieldKind::text},
-    {"author", prefix::author, FieldKind::exact},
-    {"category", prefix::category, FieldKind::exact},
-    {"tag", prefix::tag, FieldKind::exact},
+    {"author", prefix::author, FieldKind::label},
+    {"category", prefix::category, FieldKind::label},
+    {"tag", prefix::tag, FieldKind::label},
     {"id", prefix::post_id, FieldKind::exact},
     {"year", prefix::year, FieldKind::year},
     {"month", prefix::month, FieldKind::month},
@@ -78,6 +83,16 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 // capital letter, then the value. Values that would pass kMaxTermBytes are cut
 // and end in `#` and a hash of the whole value, so they stay unique.
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// The boolean term of a label (author, category, tag): the value's
+// label_key(), so `tag:opensuse`, `--tag openSUSE` and the indexed `OpenSuse`
+// meet on one term.
+std::string label_term(std::string_view prefix, std::string_view label);
+
+// XT + the stems of a title's words in order, stop words left out, one space
+// apart: a query whose words are the title's has the same term. Empty when
+// no word is left.
+std::string title_key_term(const std::vector<std::string>& stems);
 
 // Q + the canonical path (hashed like boolean_term when very long).
 std::string unique_id_term(std::string_view path);

@@ -6,11 +6,13 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/config.hpp"
 #include "common/post.hpp"
 #include "common/records.hpp"
+#include "indexer/spelling_words.hpp"
 
 namespace idx::indexer {
 
@@ -32,12 +34,26 @@ public:
     static constexpr std::size_t kMaxStoredText = 1024 * 1024;
 
 private:
-    std::vector<std::string> title_words(const std::string& title);
+    // A stretch of text given to the TermGenerator, and where it started.
+    struct Segment {
+        const std::string* text;
+        Xapian::termcount weight;
+        std::string prefix;
+        Xapian::termpos start;
+    };
 
-    Xapian::TermGenerator m_terms;  // stemmed, positional: the index
-    Xapian::TermGenerator m_words;  // unstemmed: words for the spelling table
+    void index_text(std::vector<Segment>& segments, const std::string& text, Xapian::termcount weight,
+                    std::string_view prefix = {});
+    void add_accent_free_terms(Xapian::Document& doc, const std::vector<Segment>& segments);
+    std::string exact_title_term(const Xapian::Document& doc) const;
+
+    Xapian::TermGenerator m_terms;        // stemmed, positional: the index
+    Xapian::TermGenerator m_accent_free;  // the same words' accent-free stems
+    SpellingWords m_spelling;             // unstemmed: words for the spelling table
     Xapian::Stem m_stemmer;
+    std::unordered_set<std::string> m_stopped_stems;  // stems of stop words: not part of the exact title
     unsigned m_title_weight;
+    bool m_split_authors;
 };
 
 }  // namespace idx::indexer

@@ -22,6 +22,7 @@
 #include "indexer/ordered_pipeline.hpp"
 #include "indexer/post_file.hpp"
 #include "indexer/post_parser.hpp"
+#include "indexer/spelling_words.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -51,6 +52,22 @@ std::string utc_now_iso() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
+}
+
+// The spelling words of the title a stored document has, so they can be
+// taken out of the spelling table when the document goes: otherwise "Did
+// you mean" keeps suggesting the words of deleted posts.
+std::vector<std::string> stored_title_words(const Xapian::Database& db, Xapian::docid docid, SpellingWords& words) {
+    try {
+        const std::optional<Post> post = decode_document_data(db.get_document(docid).get_data());
+        if (post) return words.of_title(post->title);
+    } catch (const Xapian::DocNotFoundError&) {
+    }
+    return {};
+}
+
+void remove_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
+    for (const std::string& word : words) db.remove_spelling(word);
 }
 
 class SyncRun {
@@ -191,16 +208,19 @@ private:
     void apply(FileResult& result, const Task& task) {
         for (FileMessage& w : result.warnings) m_report.warnings.push_back(std::move(w));
         switch (result.outcome) {
-            case Outcome::indexed:
+            case Outcome::indexed: {
+                std::vector<std::string> old_words;
+                if (task.indexed) old_words = stored_title_words(m_db, task.indexed->docid, m_spelling_words);
                 // A path the index does not know needs no lookup of its id term,
                 // unless documents of an older format may hide behind it.
                 if (task.indexed == nullptr && !m_report.reindexed_all)
                     m_db.add_document(result.built.document);
                 else
                     m_db.replace_document(result.built.unique_term, result.built.document);
-                for (const std::string& word : result.built.spelling_words) m_db.add_spelling(word);
+                update_spelling(old_words, result.built.spelling_words);
                 ++(task.indexed ? m_report.updated : m_report.added);
                 break;
+            }
             case Outcome::same_content: {
                 // Touched but not changed: remember the new mtime so the next
                 // run does not read the file again; the terms stay as they are.
@@ -240,7 +260,16 @@ private:
             });
     }
 
+    // The replaced document's title words out, the new one's in (nothing to
+    // do when the title kept its words).
+    void update_spelling(const std::vector<std::string>& old_words, const std::vector<std::string>& words) {
+        if (old_words == words) return;
+        remove_spelling(m_db, old_words);
+        for (const std::string& word : words) m_db.add_spelling(word);
+    }
+
     void remove(const IndexedFile& indexed) {
+        remove_spelling(m_db, stored_title_words(m_db, indexed.docid, m_spelling_words));
         m_db.delete_document(indexed.docid);
         ++m_report.removed;
         if (++m_pending_writes >= m_options.commit_every) commit();
@@ -297,6 +326,7 @@ private:
     IndexState m_state;
     std::vector<Task> m_tasks;
     std::size_t m_pending_writes = 0;
+    SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents
 };
 
 }  // namespace
@@ -324,10 +354,12 @@ std::size_t remove_paths(const std::string& db_path, const std::vector<std::stri
         targets.push_back(std::move(target));
     }
     std::size_t removed = 0;
+    SpellingWords spelling_words;
     for (const auto& [path, indexed] : load_index_state(db)) {
         const bool match = std::any_of(targets.begin(), targets.end(),
                                        [&](const std::string& target) { return is_under(path, target); });
         if (match) {
+            remove_spelling(db, stored_title_words(db, indexed.docid, spelling_words));
             db.delete_document(indexed.docid);
             ++removed;
         }

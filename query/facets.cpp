@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/schema.hpp"
+#include "common/text_fold.hpp"
 
 namespace idx::query {
 namespace {
@@ -40,6 +41,12 @@ std::uint32_t FacetCache::intern_record(const std::string& record) {
         if (it == index.end()) {
             it = index.emplace(std::string(value), static_cast<std::uint32_t>(m_values.size())).first;
             m_values.emplace_back(field, std::string(value));
+            // Months need no folding; labels meet on their label_key().
+            auto& groups = m_group_index[static_cast<std::size_t>(field)];
+            const std::string key = field == FacetField::month ? std::string(value) : label_key(value);
+            auto group = groups.find(key);
+            if (group == groups.end()) group = groups.emplace(key, static_cast<std::uint32_t>(m_group_count++)).first;
+            m_group_of_value.push_back(group->second);
         }
         ids.push_back(it->second);
     });
@@ -67,9 +74,12 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 FacetTable FacetSpy::table(std::size_t limit) const {
-    std::array<std::vector<FacetValue>, 3> listed;
+    constexpr std::uint32_t kNone = UINT32_MAX;
     std::map<std::string, Xapian::doccount> months;
     std::map<std::string, Xapian::doccount> years;
+    std::vector<Xapian::doccount> group_total(m_cache.group_count());
+    std::vector<std::uint32_t> group_spelling(m_cache.group_count(), kNone);  // its most frequent value id
+    std::vector<std::uint32_t> groups_seen;
     for (std::uint32_t id = 0; id < m_counts.size(); ++id) {
         const Xapian::doccount count = m_counts[id];
         if (count == 0) continue;
@@ -78,9 +88,20 @@ FacetTable FacetSpy::table(std::size_t limit) const {
         if (field == FacetField::month) {
             months[value] += count;
             years[value.substr(0, 4)] += count;
-        } else {
-            listed[static_cast<std::size_t>(field)].push_back({value, count});
+            continue;
         }
+        const std::uint32_t group = m_cache.group(id);
+        std::uint32_t& spelling = group_spelling[group];
+        if (spelling == kNone) groups_seen.push_back(group);
+        group_total[group] += count;
+        if (spelling == kNone || count > m_counts[spelling] ||
+            (count == m_counts[spelling] && value < m_cache.value(spelling)))
+            spelling = id;
+    }
+    std::array<std::vector<FacetValue>, 3> listed;
+    for (const std::uint32_t group : groups_seen) {
+        const std::uint32_t id = group_spelling[group];
+        listed[static_cast<std::size_t>(m_cache.field(id))].push_back({m_cache.value(id), group_total[group]});
     }
     FacetTable table;
     table[static_cast<std::size_t>(Facet::author)] = by_count(std::move(listed[0]), limit);

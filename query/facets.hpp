@@ -53,6 +53,10 @@ public:
     std::size_t value_count() const { return m_values.size(); }
     FacetField field(std::uint32_t id) const { return m_values[id].first; }
     const std::string& value(std::uint32_t id) const { return m_values[id].second; }
+    // Values of one field that differ only in case or accents ("openSUSE",
+    // "opensuse") share a group: the facet counts them as one.
+    std::uint32_t group(std::uint32_t id) const { return m_group_of_value[id]; }
+    std::size_t group_count() const { return m_group_count; }
     void clear();
 
 private:
@@ -63,6 +67,9 @@ private:
     StringMap<std::uint32_t> m_record_index;      // stored record bytes -> record index
     std::vector<std::pair<FacetField, std::string>> m_values;  // value id -> field and value
     std::array<StringMap<std::uint32_t>, kFacetFieldCount> m_value_index;
+    std::vector<std::uint32_t> m_group_of_value;                      // value id -> group id
+    std::array<StringMap<std::uint32_t>, kFacetFieldCount> m_group_index;  // label_key -> group id
+    std::size_t m_group_count = 0;
 };
 
 class FacetSpy : public Xapian::MatchSpy {
@@ -71,7 +78,9 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
 
     // Author, category and tag: most frequent first (ties by value), at most
-    // `limit` each (0: all). Year and month: in date order, the latest `limit`.
+    // `limit` each (0: all); spellings that differ only in case or accents
+    // count as one value, shown in its most frequent spelling among the
+    // matches. Year and month: in date order, the latest `limit`.
     FacetTable table(std::size_t limit) const;
 
     Xapian::doccount documents_seen() const { return m_seen; }

@@ -19,6 +19,10 @@ Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(schema::boolean_term(m_prefix, value));
 }
 
+Xapian::Query LabelFieldProcessor::operator()(const std::string& value) {
+    return Xapian::Query(schema::label_term(m_prefix, value));
+}
+
 Xapian::Query YearFieldProcessor::operator()(const std::string& value) {
     if (value.size() != 4 || !digits_only(value)) {
         m_problem = "year:" + value + " is not a year; write four digits, as in year:2016";

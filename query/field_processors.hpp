@@ -1,7 +1,7 @@
 #pragma once
 // Field prefixes of the query language, built from schema::kFields: exact
-// boolean fields (author, category, tag, id) spell their terms with
-// schema::boolean_term, as the indexer did; year and month check their value.
+// boolean fields (id) spell their terms with schema::boolean_term and labels
+// (author, category, tag) with schema::label_term, as the indexer did; year and month check their value.
 // A malformed value is recorded in `problem`, for a clear message.
 
 #include <xapian.h>
@@ -14,6 +14,16 @@ namespace idx::query {
 class ExactFieldProcessor : public Xapian::FieldProcessor {
 public:
     explicit ExactFieldProcessor(std::string_view prefix) : m_prefix(prefix) {}
+    Xapian::Query operator()(const std::string& value) override;
+
+private:
+    std::string m_prefix;
+};
+
+// author:, category:, tag: compare without case or accents (schema::label_term).
+class LabelFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit LabelFieldProcessor(std::string_view prefix) : m_prefix(prefix) {}
     Xapian::Query operator()(const std::string& value) override;
 
 private:

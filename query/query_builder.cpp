@@ -15,7 +15,7 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Que
 
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
-    for (const std::string& value : values) terms.emplace_back(schema::boolean_term(prefix, value));
+    for (const std::string& value : values) terms.emplace_back(schema::label_term(prefix, value));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -118,6 +118,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
                 break;
             case schema::FieldKind::exact:
                 m_fields.push_back(std::make_unique<ExactFieldProcessor>(field.prefix));
+                m_parser.add_boolean_prefix(name, m_fields.back().get());
+                break;
+            case schema::FieldKind::label:
+                m_fields.push_back(std::make_unique<LabelFieldProcessor>(field.prefix));
                 m_parser.add_boolean_prefix(name, m_fields.back().get());
                 break;
             case schema::FieldKind::year:

@@ -12,6 +12,8 @@ Searcher::Searcher(const std::string& db_path, RankingSettings ranking)
     : m_db(open_for_reading(db_path)), m_ranking(ranking) {
     m_builder = std::make_unique<QueryBuilder>(m_db, read_index_language(m_db));
     m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmer(), m_builder->stopper());
+    m_title_boost = std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words,
+                                                 m_ranking.title_boost);
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -68,6 +70,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::Query text = built.text;
     if (request.want_hits && built.plain_words && sort == SortOrder::relevance)
         text = expand_with_feedback(enquire, built.text, built.terms.size(), m_ranking.feedback);
+    // The post whose title is the query first: reorders, never adds or removes.
+    if (sort == SortOrder::relevance && !built.terms.empty()) text = m_title_boost->apply(text, built.text);
     enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
     else if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::slot::date, false);

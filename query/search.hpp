@@ -17,6 +17,7 @@
 #include "query/search_request.hpp"
 #include "query/snippet.hpp"
 #include "query/spelling.hpp"
+#include "query/title_boost.hpp"
 
 namespace idx::query {
 
@@ -46,6 +47,7 @@ struct RankingSettings {
     double k1 = 1.2;
     double b = 0.75;
     FeedbackSettings feedback;
+    TitleBoostSettings title_boost;
 };
 
 class Searcher {
@@ -67,6 +69,7 @@ private:
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;
     std::unique_ptr<SpellingCorrector> m_spelling;
+    std::unique_ptr<TitleBoost> m_title_boost;
     FacetCache m_facets;
 };
 

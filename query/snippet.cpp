@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text_fold.hpp"
+
 namespace idx::query {
 namespace {
 
@@ -225,6 +227,15 @@ int SnippetMaker::match_term(std::string_view word) {
     int term = -1;
     for (std::size_t i = 0; i < m_terms.size() && term < 0; ++i) {
         if (m_terms[i] == stem || m_terms[i] == low) term = static_cast<int>(i);
+    }
+    // `Nurnberg` matched the accent-free form indexed beside `Nürnberg`:
+    // mark the word as written.
+    if (term < 0 && has_accents(low)) {
+        const std::string plain = fold_accents(low);
+        const std::string plain_stem = m_stemmer(plain);
+        for (std::size_t i = 0; i < m_terms.size() && term < 0; ++i) {
+            if (m_terms[i] == plain_stem || m_terms[i] == plain) term = static_cast<int>(i);
+        }
     }
     m_seen.emplace(low, term);
     return term;

@@ -11,6 +11,7 @@ struct QueryWord {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::string lower;
+    bool wanted = true;  // false after NOT: the reader wants posts without it
 };
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -35,6 +36,7 @@ std::size_t end_of_field_value(const std::string& query, std::size_t pos) {
 // an excluded word.
 std::vector<QueryWord> correctable_words(const std::string& query) {
     std::vector<QueryWord> words;
+    bool after_not = false;
     std::size_t i = 0;
     while (i < query.size()) {
         if (!is_ascii_letter(query[i]) && static_cast<unsigned char>(query[i]) < 0x80) {
@@ -58,8 +60,9 @@ std::vector<QueryWord> correctable_words(const std::string& query) {
         if (letters_only && !wildcard && !excluded && !is_operator(word) && word.size() >= 3) {
             std::string lower(word);
             for (char& c : lower) c = static_cast<char>(c | 0x20);
-            words.push_back({i, end, std::move(lower)});
+            words.push_back({i, end, std::move(lower), !after_not});
         }
+        after_not = word == "NOT";
         i = end;
     }
     return words;
@@ -90,6 +93,11 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
     return std::min(previous[m], limit + 1);
 }
 
+bool clearly_more_matches(Xapian::doccount original, Xapian::doccount corrected) {
+    // Twice as many, and at least one: the reader gains posts, not noise.
+    return corrected > 0 && corrected / 2 >= original && corrected > original;
+}
+
 SpellingCorrector::SpellingCorrector(const Xapian::Database& db, const Xapian::Stem& stemmer,
                                      const Xapian::Stopper& stopper)
     : m_db(db), m_stemmer(stemmer), m_stopper(stopper) {}
@@ -100,6 +108,24 @@ bool SpellingCorrector::in_dictionary(const std::string& word) const {
     Xapian::TermIterator it = m_db.spellings_begin();
     it.skip_to(word);
     return it != m_db.spellings_end() && *it == word;
+}
+
+bool SpellingCorrector::in_index(const std::string& word) const {
+    // The indexed terms are stems (or the words as written with language
+    // "none"); accent-free forms are indexed beside the originals.
+    return m_db.term_exists(m_stemmer(word)) || m_db.term_exists(word);
+}
+
+Xapian::doccount SpellingCorrector::posts_with_all(const std::vector<std::string>& words,
+                                                   Xapian::doccount enough) const {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& word : words)
+        if (!m_stopper(word)) terms.emplace_back(m_stemmer(word));
+    if (terms.empty()) return 0;
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, enough).get_matches_lower_bound();
 }
 
 void SpellingCorrector::load_dictionary() {
@@ -141,7 +167,7 @@ std::optional<std::string> SpellingCorrector::correct(const std::string& query) 
     std::vector<std::size_t> misspelt;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i].lower;
-        if (m_stopper(w) || in_dictionary(w)) continue;
+        if (m_stopper(w) || in_dictionary(w) || in_index(w)) continue;
         misspelt.push_back(i);
     }
     if (misspelt.empty()) return std::nullopt;
@@ -174,15 +200,23 @@ std::optional<std::string> SpellingCorrector::correct(const std::string& query) 
                 best_together = together;
             }
         }
-        // A body word missing from titles is not a misspelling: only correct
-        // it when the correction finds more, or spells the same stem.
-        const Xapian::doccount original = m_db.get_termfreq(m_stemmer(words[i].lower));
-        const bool same_stem = m_stemmer(best->word) == m_stemmer(words[i].lower);
-        if (original > 0 && !same_stem && m_db.get_termfreq(m_stemmer(best->word)) < 4 * original) continue;
         reading[i] = best->word;
         changed = true;
     }
     if (!changed) return std::nullopt;
+    // The words the reader wants, as typed and as corrected: the correction
+    // must find clearly more posts that hold them all.
+    std::vector<std::string> original;
+    std::vector<std::string> corrected;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!words[i].wanted) continue;
+        original.push_back(words[i].lower);
+        corrected.push_back(reading[i]);
+    }
+    const Xapian::doccount everything = m_db.get_doccount();
+    const Xapian::doccount before = posts_with_all(original, everything);
+    const Xapian::doccount enough = before >= everything / 2 ? everything : 2 * before + 1;
+    if (!clearly_more_matches(before, posts_with_all(corrected, enough))) return std::nullopt;
     std::string out;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {

@@ -1,9 +1,14 @@
 #pragma once
-// "Did you mean": corrections for query words the index has never seen in a
-// title. Xapian's get_spelling_suggestion() picks the most frequent word
-// within reach, which turned "Kery" into "very"; here every dictionary word
-// within a small edit distance is a candidate, and candidates that occur in
-// posts together with the query's other words win.
+// "Did you mean": corrections for query words the index has never seen.
+// A word that occurs anywhere in the indexed text (title, body, labels, or
+// its accent-free form) is not misspelt, however rare: "Seigo", "inspect"
+// and "Kampf" are left alone. Candidates come from the spelling table (the
+// words of titles). Xapian's get_spelling_suggestion() picks the most
+// frequent word within reach, which turned "Kery" into "very"; here every
+// dictionary word within a small edit distance is a candidate, and
+// candidates that occur in posts together with the query's other words win.
+// A suggestion is made only when its words, all together, are in clearly
+// more posts than the query's own words are.
 
 #include <xapian.h>
 
@@ -17,6 +22,10 @@ namespace idx::query {
 // Optimal-string-alignment distance (a swap of neighbours counts 1), or
 // `limit + 1` as soon as it must exceed `limit`. Bytes, not characters.
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit);
+
+// Whether a correction whose words are all in `corrected` posts is worth
+// showing over a query whose words are all in `original` posts.
+bool clearly_more_matches(Xapian::doccount original, Xapian::doccount corrected);
 
 class SpellingCorrector {
 public:
@@ -36,6 +45,9 @@ private:
     std::vector<Candidate> candidates(const std::string& word);
     Xapian::doccount co_occurrence(const std::string& word, const std::vector<std::string>& context);
     bool in_dictionary(const std::string& word) const;
+    bool in_index(const std::string& word) const;
+    // Posts holding every one of `words`, counted up to `enough`.
+    Xapian::doccount posts_with_all(const std::vector<std::string>& words, Xapian::doccount enough) const;
     void load_dictionary();
 
     const Xapian::Database& m_db;

@@ -37,6 +37,7 @@ language: french
 stop_words: [le, la, les]
 title_weight: 7
 shortcodes: [myad, promo_box]
+split_authors: false
 jobs: 3
 max_file_size: 2MiB
 fields:
@@ -56,6 +57,7 @@ fields:
     EXPECT_EQ(config.index.stop_words, (Strings{"le", "la", "les"}));
     EXPECT_EQ(config.index.title_weight, 7u);
     EXPECT_EQ(config.index.shortcodes, (Strings{"myad", "promo_box"}));
+    EXPECT_FALSE(config.index.split_authors);
     EXPECT_EQ(config.jobs, 3u);
     EXPECT_EQ(config.max_file_size, 2u * 1024 * 1024);
     const KeyMapping& keys = config.index.keys;
@@ -112,6 +114,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"weight_negative", "db: x\ntitle_weight: -1\n", 2, "title_weight"},
                       BadCase{"weight_too_big", "title_weight: 100000\n", 1, "title_weight"},
                       BadCase{"weight_fraction", "title_weight: 2.5\n", 1, "title_weight"},
+                      BadCase{"split_authors_not_yes_or_no", "split_authors: sometimes\n", 1, "split_authors"},
                       BadCase{"jobs_not_number", "jobs: many\n", 1, "jobs"},
                       BadCase{"db_list", "db:\n  - a\n  - b\n", 2, "db"},
                       BadCase{"roots_map", "roots:\n  main: /srv\n", 2, "roots"},
@@ -195,7 +198,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Change{"language", [](IndexSettings& s) { s.language = "french"; }},
                       Change{"no_stemming", [](IndexSettings& s) { s.language = "none"; }},
                       Change{"title_weight", [](IndexSettings& s) { s.title_weight = 6; }},
-                      Change{"shortcodes", [](IndexSettings& s) { s.shortcodes = {"myad"}; }}),
+                      Change{"shortcodes", [](IndexSettings& s) { s.shortcodes = {"myad"}; }},
+                      Change{"authors_kept_whole", [](IndexSettings& s) { s.split_authors = false; }}),
     [](const ::testing::TestParamInfo<Change>& p) { return std::string(p.param.name); });
 
 TEST(SettingsFingerprint, StableForEqualSettings) {

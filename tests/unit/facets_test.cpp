@@ -64,6 +64,28 @@ protected:
     Xapian::doccount m_seen = 0;
 };
 
+TEST_F(FacetSpyTest, SpellingsThatDifferInCaseOrAccentsCountAsOneValue) {
+    add({"Guillaume GARDET"}, {"Events"}, {"openSUSE"}, day(2016, 2));
+    add({"Guillaume Gardet"}, {"events"}, {"openSUSE"}, day(2016, 2));
+    add({"guillaume gardet"}, {"\xC3\x89vents"}, {"opensuse"}, day(2016, 2));
+    add({"Ana"}, {}, {"OpenSUSE", "obs"}, day(2016, 2));
+    const FacetTable table = spy_on("post", 0);
+    EXPECT_EQ(counts(facet(table, Facet::author)), (Counts{{"Guillaume GARDET", 3}, {"Ana", 1}}))
+        << "three spellings once each: the first in byte order";
+    EXPECT_EQ(counts(facet(table, Facet::category)), (Counts{{"Events", 3}}));
+    EXPECT_EQ(counts(facet(table, Facet::tag)), (Counts{{"openSUSE", 4}, {"obs", 1}})) << "the most frequent spelling";
+}
+
+TEST_F(FacetSpyTest, TheSpellingShownIsTheMostFrequentAmongTheMatches) {
+    add({"A"}, {}, {"opensuse"}, std::nullopt, "first");
+    add({"A"}, {}, {"opensuse"}, std::nullopt, "first");
+    add({"A"}, {}, {"openSUSE"}, std::nullopt, "second");
+    add({"A"}, {}, {"openSUSE"}, std::nullopt, "second");
+    add({"A"}, {}, {"openSUSE"}, std::nullopt, "second");
+    EXPECT_EQ(counts(facet(spy_on("post", 0), Facet::tag)), (Counts{{"openSUSE", 5}}));
+    EXPECT_EQ(counts(facet(spy_on("first", 0), Facet::tag)), (Counts{{"opensuse", 2}}));
+}
+
 TEST_F(FacetSpyTest, CountsEveryValueOfMultiValuedFields) {
     add({"Staff Writer"}, {"topNews", "World", "Top Stories"}, {"syria", "diplomacy"}, day(2016, 2));
     add({"Staff Writer"}, {"World"}, {"syria"}, day(2016, 2));

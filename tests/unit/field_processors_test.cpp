@@ -59,7 +59,7 @@ protected:
     Xapian::WritableDatabase m_db{std::string(), Xapian::DB_BACKEND_INMEMORY};
 };
 
-TEST_F(FieldProcessors, ExactFieldsFindTheValueAsWritten) {
+TEST_F(FieldProcessors, LabelFieldsFindTheValueInAnyCaseOrAccents) {
     struct Case {
         std::string_view prefix;
         std::string value;
@@ -69,16 +69,33 @@ TEST_F(FieldProcessors, ExactFieldsFindTheValueAsWritten) {
         {schema::prefix::author, "Staff Writer", {"first"}},
         {schema::prefix::author, "Smith, John", {"second"}},  // a comma is part of the value
         {schema::prefix::author, "maria lopez", {"third"}},
-        {schema::prefix::author, "Maria Lopez", {}},          // exact: case matters
-        {schema::prefix::category, "topNews", {"first"}},
-        {schema::prefix::category, "topnews", {"third"}},
-        {schema::prefix::category, "Top Stories", {"first"}},  // capital first letter: the `XC:` spelling
+        {schema::prefix::author, "Maria  LOPEZ", {"third"}},  // case and blanks do not matter
+        {schema::prefix::author, "Maria", {}},                // the whole value, not a word of it
+        {schema::prefix::category, "topNews", {"first", "third"}},
+        {schema::prefix::category, "TOPNEWS", {"first", "third"}},
+        {schema::prefix::category, "Top Stories", {"first"}},
         {schema::prefix::category, "Top", {}},
         {schema::prefix::tag, "syria", {"first"}},
-        {schema::prefix::tag, "Élections", {"second"}},
+        {schema::prefix::tag, "\xC3\x89lections", {"second"}},
+        {schema::prefix::tag, "elections", {"second"}},  // accents do not matter
+    };
+    for (const Case& c : cases) {
+        LabelFieldProcessor processor(c.prefix);
+        EXPECT_EQ(matching(processor(c.value)), c.expected) << c.prefix << " " << c.value;
+    }
+}
+
+TEST_F(FieldProcessors, ExactFieldsFindTheValueAsWritten) {
+    struct Case {
+        std::string_view prefix;
+        std::string value;
+        std::vector<std::string> expected;
+    };
+    const std::vector<Case> cases = {
         {schema::prefix::post_id, "1194", {"first"}},
         {schema::prefix::post_id, "post-709", {"second"}},
         {schema::prefix::post_id, "119", {}},
+        {schema::prefix::post_id, "POST-709", {}},  // ids are exact: case matters
     };
     for (const Case& c : cases) {
         ExactFieldProcessor processor(c.prefix);

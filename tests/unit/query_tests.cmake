@@ -6,5 +6,6 @@ idx_test(query_builder_test SOURCES query_builder_test.cpp LIBS idx_query idx_in
 idx_test(facets_test SOURCES facets_test.cpp LIBS idx_query idx_indexer)
 idx_test(snippet_test SOURCES snippet_test.cpp LIBS idx_query idx_indexer)
 idx_test(spelling_test SOURCES spelling_test.cpp LIBS idx_query idx_indexer)
+idx_test(title_boost_test SOURCES title_boost_test.cpp LIBS idx_query idx_indexer)
 idx_test(search_test SOURCES search_test.cpp LIBS idx_query idx_indexer)
 idx_test(stats_test SOURCES stats_test.cpp LIBS idx_query idx_indexer)

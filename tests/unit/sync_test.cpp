@@ -220,6 +220,34 @@ TEST_F(Sync, EditDeleteAndAdd) {
     EXPECT_EQ(reopen().get_termfreq("zzbeta"), 0u);
 }
 
+// The spelling table counts the title words of the posts the index holds.
+TEST_F(Sync, SpellingTableFollowsEditsAndDeletions) {
+    write(posts("a.md"), post("Zephyrine gardens", "one"));
+    write(posts("b.md"), post("Zephyrine walks", "two"));
+    write(posts("c.md"), post("Quarry lakes", "three"));
+    sync(options());
+    const auto frequency = [&](const std::string& word) {
+        const Xapian::Database db = reopen();
+        Xapian::TermIterator it = db.spellings_begin();
+        it.skip_to(word);
+        return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0u;
+    };
+    EXPECT_EQ(frequency("zephyrine"), 2u);
+    EXPECT_EQ(frequency("quarry"), 1u);
+
+    write(posts("a.md"), post("Rose gardens", "one, edited"));
+    fs::remove(posts("c.md"));
+    sync(options());
+    EXPECT_EQ(frequency("zephyrine"), 1u) << "the retitled post's old word is taken out";
+    EXPECT_EQ(frequency("gardens"), 1u) << "a word the title kept stays once";
+    EXPECT_EQ(frequency("rose"), 1u);
+    EXPECT_EQ(frequency("quarry"), 0u) << "a deleted post's words are gone";
+    EXPECT_EQ(frequency("lakes"), 0u);
+
+    EXPECT_EQ(remove_paths(m_db, {posts("b.md")}, false), 1u);
+    EXPECT_EQ(frequency("zephyrine"), 0u) << "idx rm takes them out too";
+}
+
 TEST_F(Sync, MoveIsOneRemovedAndOneAdded) {
     write_three();
     sync(options());
