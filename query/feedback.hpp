@@ -3,9 +3,9 @@
 // relevant, ask Xapian for the terms that characterise them (an ESet) and
 // add those terms to the query at a reduced weight, as a query that only
 // reorders (OP_AND_MAYBE): the posts matched stay exactly those the query
-// matches. It helps long,
-// natural-language queries find posts that use other words for the same
-// thing; short keyword queries are left alone (they would drift).
+// matches. It helps long, natural-language queries rank first the posts that
+// also use other words for the same thing; short keyword queries are left
+// alone (they would drift). The caller applies it to plain words only.
 
 #include <xapian.h>
 
