@@ -70,7 +70,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::Query text = built.text;
     if (request.want_hits && built.plain_words && sort == SortOrder::relevance)
         text = expand_with_feedback(enquire, built.text, built.terms.size(), m_ranking.feedback);
-    // The post whose title is the query first: reorders, never adds or removes.
+    // The post whose title is the query first: reorders, never adds or removes,
+    // so the counting pass below leaves it out (its posting source and phrase
+    // would cost every match a check for nothing: +6% instructions measured).
+    const Xapian::Query matching = built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter);
     if (sort == SortOrder::relevance && !built.terms.empty()) text = m_title_boost->apply(text, built.text);
     enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
@@ -86,7 +89,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.want_facets) {
         if (wanted > 0) mset = enquire.get_mset(first, wanted);
         FacetSpy spy(m_facets);
-        result.total = count_matches(enquire.get_query(), spy);
+        result.total = count_matches(matching, spy);
         result.facets = spy.table(request.facet_limit);
     } else {
         mset = enquire.get_mset(first, wanted, everything);
