@@ -9,6 +9,7 @@
 #include "cli/environment.hpp"
 #include "cli/plural.hpp"
 #include "cli/progress.hpp"
+#include "common/display_text.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
 
@@ -39,8 +40,12 @@ nlohmann::json report_json(const indexer::SyncReport& r) {
             {"seconds", r.seconds}};
 }
 
+// One line of stderr (cron mail) per message: a file name holding a newline
+// or an escape sequence is shown escaped, so it can neither forge a line nor
+// drive the terminal.
 std::string located(const indexer::FileMessage& m) {
-    return m.line > 0 ? m.path + ":" + std::to_string(m.line) + ": " + m.message : m.path + ": " + m.message;
+    const std::string where = m.line > 0 ? m.path + ":" + std::to_string(m.line) : m.path;
+    return terminal_safe(where + ": " + m.message);
 }
 
 void print_summary(const indexer::SyncReport& r) {
@@ -85,6 +90,7 @@ int run_add(int argc, char** argv) {
     sync_options.settings = location.config.index;
     sync_options.max_file_size = location.config.max_file_size;
     sync_options.jobs = args.count("jobs") ? args["jobs"].as<unsigned>() : location.config.jobs;
+    if (sync_options.jobs > 256) throw Error("-j can be at most 256 (as jobs: in idx.yaml)");
     sync_options.prune = !args.count("no-prune");
     sync_options.include_drafts = args.count("include-drafts") > 0;
     sync_options.follow_symlinks = args.count("follow-symlinks") > 0;

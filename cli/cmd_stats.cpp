@@ -8,6 +8,7 @@
 #include "cli/environment.hpp"
 #include "cli/plural.hpp"
 #include "cli/result_json.hpp"
+#include "common/display_text.hpp"
 #include "query/stats.hpp"
 
 namespace idx::cli {
@@ -38,15 +39,23 @@ int run_stats(int argc, char** argv) {
                   << "\n";
         return 0;
     }
-    std::cout << "database:  " << stats.path << "\n"
+    // The folders and metadata come from the database, which anyone may have
+    // written: shown terminal-safe, and fields of an unexpected type skipped.
+    std::cout << "database:  " << terminal_safe(stats.path) << "\n"
               << "documents: " << stats.documents << "\n"
               << "size:      " << (stats.bytes_on_disk + 512 * 1024) / (1024 * 1024) << " MiB\n"
-              << "schema:    " << stats.schema_version << " (language " << stats.language << ")\n";
-    for (const std::string& root : stats.roots) std::cout << "folder:    " << root << "\n";
+              << "schema:    " << terminal_safe(stats.schema_version) << " (language " << terminal_safe(stats.language)
+              << ")\n";
+    for (const std::string& root : stats.roots) std::cout << "folder:    " << terminal_safe(root) << "\n";
     if (last_run.is_object()) {
-        std::cout << "last run:  " << last_run.value("time", "") << ": " << last_run.value("added", 0) << " added, "
-                  << last_run.value("updated", 0) << " updated, " << last_run.value("removed", 0) << " removed, "
-                  << counted(last_run.value("errors", std::size_t{0}), "error", "errors") << "\n";
+        const auto count = [&](const char* key) {
+            const auto it = last_run.find(key);
+            return it != last_run.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+        };
+        const auto time = last_run.find("time");
+        std::cout << "last run:  " << (time != last_run.end() && time->is_string() ? terminal_safe(time->get<std::string>()) : "")
+                  << ": " << count("added") << " added, " << count("updated") << " updated, " << count("removed")
+                  << " removed, " << counted(count("errors"), "error", "errors") << "\n";
     }
     return 0;
 }

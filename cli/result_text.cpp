@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cli/plural.hpp"
+#include "common/display_text.hpp"
 
 namespace idx::cli {
 namespace {
@@ -32,7 +33,7 @@ void print_list(std::ostream& out, const char* label, const std::vector<query::F
     out << label << ": ";
     bool first = true;
     for (const query::FacetValue& v : values) {
-        out << (first ? "" : ", ") << v.value << " (" << v.count << ")";
+        out << (first ? "" : ", ") << terminal_safe(v.value) << " (" << v.count << ")";
         first = false;
     }
     out << "\n";
@@ -51,15 +52,15 @@ TextStyle text_style(bool stdout_terminal) {
 void print_hits(std::ostream& out, const query::SearchResult& result, const TextStyle& style) {
     for (const query::Hit& hit : result.hits) {
         const Post& post = hit.post;
-        const std::string title = post.title.empty() ? "(untitled)" : post.title;
+        const std::string title = post.title.empty() ? "(untitled)" : terminal_safe(post.title);
         out << hit.rank << ". " << (style.color ? kBold : "") << title << (style.color ? kReset : "") << "\n";
         std::vector<std::string> meta;
         if (post.date) meta.push_back(short_date(*post.date));
         if (!post.authors.empty()) meta.push_back(join(post.authors, ", "));
         if (!post.categories.empty()) meta.push_back(join(post.categories, ", "));
         if (!post.tags.empty()) meta.push_back("tags: " + join(post.tags, ", "));
-        if (!meta.empty()) out << "   " << (style.color ? kDim : "") << join(meta, " · ") << (style.color ? kReset : "") << "\n";
-        out << "   " << (post.url.empty() ? post.path : post.url) << "\n";
+        if (!meta.empty()) out << "   " << (style.color ? kDim : "") << terminal_safe(join(meta, " · ")) << (style.color ? kReset : "") << "\n";
+        out << "   " << terminal_safe(post.url.empty() ? post.path : post.url) << "\n";
         const std::string snippet = query::snippet_text(hit.snippet, style.color);
         if (!snippet.empty()) out << "   " << snippet << "\n";
         out << "\n";
@@ -85,14 +86,14 @@ void print_facets(std::ostream& out, const query::FacetTable& facets, const Text
         const std::size_t width = std::max<std::size_t>(1, m.count * kBarWidth / most);
         std::string bar;
         for (std::size_t i = 0; i < width; ++i) bar += "█";
-        out << "  " << m.value << " " << bar << " " << m.count << "\n";
+        out << "  " << terminal_safe(m.value) << " " << bar << " " << m.count << "\n";
     }
 }
 
 void print_totals(std::ostream& out, const query::SearchResult& result) {
     out << result.hits.size() << " of " << (result.total_exact ? "" : "about ")
         << counted(result.total, "match", "matches") << "\n";
-    if (result.corrected_query) out << "Did you mean: " << *result.corrected_query << "?\n";
+    if (result.corrected_query) out << "Did you mean: " << terminal_safe(*result.corrected_query) << "?\n";
 }
 
 }  // namespace idx::cli

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "common/display_text.hpp"
 #include "common/utf8.hpp"
 #include "indexer/html_text.hpp"
 
@@ -58,9 +59,10 @@ void collect_scalars(const YAML::Node& node, int depth, std::vector<std::string>
 // Entities decoded, blanks and newlines (folded YAML) collapsed to one space.
 // YAML escapes ("\e", "\0", "\a") make control characters out of clean text,
 // escape sequences for a terminal that shows a title; repair_utf8 turns them
-// into spaces.
+// into spaces; C1 controls and bidi overrides become spaces too, so no title,
+// author or url shows differently from how it is stored.
 std::string clean_text(std::string_view raw) {
-    const std::string decoded = repair_utf8(decode_entities(raw));
+    const std::string decoded = neutralise_display_hazards(repair_utf8(decode_entities(raw)));
     std::string out;
     out.reserve(decoded.size());
     bool pending_space = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/display_text.hpp"
 #include "common/text_fold.hpp"
 
 namespace idx::query {
@@ -347,8 +348,9 @@ std::string snippet_html(const Snippet& snippet) {
 std::string snippet_text(const Snippet& snippet, bool bold) {
     std::string out;
     for (const SnippetPart& part : snippet.parts) {
-        if (part.match && bold) out += "\033[1m" + part.text + "\033[0m";
-        else out += part.text;
+        // The stored text is the post's: shown safe, with only idx's own bold codes.
+        if (part.match && bold) out += "\033[1m" + terminal_safe(part.text) + "\033[0m";
+        else out += terminal_safe(part.text);
     }
     return out;
 }

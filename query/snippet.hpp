@@ -44,7 +44,8 @@ private:
 
 // HTML-escaped text with <mark>...</mark> around matches: safe in a page.
 std::string snippet_html(const Snippet& snippet);
-// Plain text, or with ANSI bold around matches for a terminal.
+// Plain text made terminal-safe (common/display_text.hpp), or with ANSI bold
+// around matches for a terminal.
 std::string snippet_text(const Snippet& snippet, bool bold);
 
 // Escapes & < > " ' for HTML.
