@@ -18,6 +18,7 @@ IndexState load_index_state(const Xapian::Database& db) {
 }
 
 bool is_under(std::string_view path, std::string_view root) {
+    if (root.empty()) return false;  // an empty path names nothing, not everything
     if (path.size() < root.size() || path.compare(0, root.size(), root) != 0) return false;
     if (path.size() == root.size()) return true;
     return root.back() == '/' || path[root.size()] == '/';

@@ -22,7 +22,9 @@ using IndexState = std::unordered_map<std::string, IndexedFile>;
 
 IndexState load_index_state(const Xapian::Database& db);
 
-// True when `path` is `root` itself or lies under it.
+// True when `path` is `root` itself or lies under it, component-wise
+// (`posts/sub` holds `posts/sub/a.md`, not `posts/subway.md`). An empty
+// `root` holds nothing.
 bool is_under(std::string_view path, std::string_view root);
 
 }  // namespace idx::indexer
