@@ -1,6 +1,7 @@
 // idx search: ranked results with snippets and facets; --json for scripts;
 // --queries-from for a long-lived process answering one query a line.
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -69,6 +70,9 @@ query::SearchRequest batch_request(const std::string& line, const query::SearchR
 int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, const std::string& source) {
     std::ifstream file;
     if (source != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(source, ec))
+            throw Error("--queries-from " + source + " is a folder; give a file, or - for stdin");
         file.open(source, std::ios::binary);
         if (!file) throw Error("cannot read queries from " + source);
     }
@@ -92,7 +96,9 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
             any_error = true;
             std::cout << dump_line(error_json(shown, std::string("not a JSON request: ") + e.what())) << "\n";
         }
-        std::cout.flush();
+        // A reader that went away (or a failed write) ends the batch; the
+        // caller reports a failed write, and a closed pipe ends it quietly.
+        if (flush_stdout().state != OutputState::ok) break;
         if (read == LineRead::too_long) skip_rest_of_line(in);
     }
     return static_cast<int>(any_error ? ExitCode::usage : ExitCode::ok);

@@ -27,7 +27,9 @@ inline constexpr std::string_view kExitStatusHelp =
     "  0   success (search: something matched)\n"
     "  1   add: some files could not be indexed, the rest were; search: nothing matched\n"
     "  2   usage, configuration or query error\n"
-    "  74  the database could not be read or written (disk full, damaged)\n"
+    "  70  internal error in idx (a bug: please report the message)\n"
+    "  71  the system refused memory or a thread\n"
+    "  74  the database could not be read or written (disk full, damaged, permissions), or the output\n"
     "  75  the database is locked by another idx add (retry, or use --wait)\n";
 
 // Each subcommand's --help lists only the exit codes it can give.

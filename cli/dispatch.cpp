@@ -4,11 +4,14 @@
 #include <csignal>
 #include <cstring>
 #include <iostream>
+#include <system_error>
 
 #include <xapian.h>
 
 #include "cli/command.hpp"
+#include "cli/environment.hpp"
 #include "cli/options.hpp"
+#include "common/display_text.hpp"
 #include "common/error.hpp"
 #include "common/version.hpp"
 
@@ -34,11 +37,60 @@ void print_usage(std::ostream& out) {
         << kExitStatusHelp;
 }
 
+int fail(ExitCode code, const std::string& message) {
+    std::cerr << "idx: error: " << terminal_safe(message) << "\n";
+    return static_cast<int>(code);
+}
+
+// Runs one subcommand: every way it can end becomes a sentence and a
+// documented exit code (idx --help, README). Messages carry the reason the
+// library gave (Xapian's own description, errno's text), shown terminal-safe.
+int run_command(const Command& c, int argc, char** argv) {
+    try {
+        return c.run(argc, argv);
+    } catch (const Error& e) {
+        return fail(e.code(), e.what());
+    } catch (const cxxopts::exceptions::exception& e) {
+        std::cerr << "idx " << c.name << ": " << terminal_safe(e.what()) << " (see idx " << c.name << " --help)\n";
+        return static_cast<int>(ExitCode::usage);
+    } catch (const Xapian::DatabaseError& e) {
+        return fail(ExitCode::io, "the database could not be used: " + e.get_description());
+    } catch (const Xapian::QueryParserError& e) {
+        return fail(ExitCode::usage, e.get_description());
+    } catch (const Xapian::WildcardError& e) {  // a query that expands too far
+        return fail(ExitCode::usage, e.get_description());
+    } catch (const Xapian::InvalidArgumentError& e) {
+        return fail(ExitCode::usage, e.get_description());
+    } catch (const Xapian::Error& e) {
+        // Past the query parser, what Xapian throws is about reading the data.
+        return fail(ExitCode::io, "the database could not be used: " + e.get_description());
+    } catch (const std::bad_alloc&) {
+        return fail(ExitCode::system, "out of memory (the system refused more); see the memory bound in docs/RELIABILITY.md");
+    } catch (const std::system_error& e) {
+        if (e.code() == std::errc::resource_unavailable_try_again)
+            return fail(ExitCode::system, std::string("the system refused a thread or process: ") + e.what());
+        return fail(ExitCode::software, std::string("internal error: ") + e.what() + " (please report it)");
+    } catch (const std::exception& e) {
+        return fail(ExitCode::software, std::string("internal error: ") + e.what() + " (please report it)");
+    } catch (...) {
+        return fail(ExitCode::software, "internal error: an unknown exception (please report it)");
+    }
+}
+
+// A command's output that did not reach stdout is a failure too (disk full,
+// closed descriptor), except a reader that went away on purpose (`| head`).
+int finish_output(int code) {
+    const OutputCheck out = flush_stdout();
+    if (out.state != OutputState::failed) return code;
+    return fail(ExitCode::io, std::string("cannot write the output: ") + std::strerror(out.error));
+}
+
 }  // namespace
 
 std::span<const Command> commands() { return kCommands; }
 
 int main_entry(int argc, char** argv) {
+    protect_standard_descriptors();
     // A file-size limit (ulimit -f) must give an error, not kill the run.
     std::signal(SIGXFSZ, SIG_IGN);
     std::signal(SIGPIPE, SIG_IGN);
@@ -49,34 +101,16 @@ int main_entry(int argc, char** argv) {
     const std::string_view name = argv[1];
     if (name == "--help" || name == "-h" || name == "help") {
         print_usage(std::cout);
-        return 0;
+        return finish_output(0);
     }
     if (name == "--version") {
         std::cout << "idx " << kVersion << " (Xapian " << Xapian::version_string() << ")\n";
-        return 0;
+        return finish_output(0);
     }
     for (const Command& c : kCommands) {
-        if (c.name != name) continue;
-        try {
-            return c.run(argc - 1, argv + 1);
-        } catch (const Error& e) {
-            std::cerr << "idx: error: " << e.what() << "\n";
-            return static_cast<int>(e.code());
-        } catch (const cxxopts::exceptions::exception& e) {
-            std::cerr << "idx " << name << ": " << e.what() << " (see idx " << name << " --help)\n";
-            return static_cast<int>(ExitCode::usage);
-        } catch (const Xapian::DatabaseError& e) {
-            std::cerr << "idx: error: the database could not be used: " << e.get_description() << "\n";
-            return static_cast<int>(ExitCode::io);
-        } catch (const Xapian::Error& e) {
-            std::cerr << "idx: error: " << e.get_description() << "\n";
-            return static_cast<int>(ExitCode::usage);
-        } catch (const std::bad_alloc&) {
-            std::cerr << "idx: error: out of memory\n";
-            return static_cast<int>(ExitCode::io);
-        }
+        if (c.name == name) return finish_output(run_command(c, argc - 1, argv + 1));
     }
-    std::cerr << "idx: '" << name << "' is not a command. Commands: add, search, facets, stats, rm (see idx --help)\n";
+    std::cerr << "idx: '" << terminal_safe(name) << "' is not a command. Commands: add, search, facets, stats, rm (see idx --help)\n";
     return static_cast<int>(ExitCode::usage);
 }
 

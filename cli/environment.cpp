@@ -1,9 +1,17 @@
 #include "cli/environment.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -27,32 +35,71 @@ std::string expand_home(const std::string& path) {
     return path;
 }
 
-std::optional<std::string> read_text(const std::string& path) {
+// The file's text; nothing when there is no file at `path`. A folder, or a
+// file that exists but cannot be read, is an error: silently running with the
+// defaults would index with the wrong settings into the wrong database.
+std::optional<std::string> read_config_text(const std::string& path, bool must_exist) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT && !must_exist) return std::nullopt;
+        throw Error("cannot read the configuration file " + path + ": " + std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) throw Error("the configuration file " + path + " is a folder; give a YAML file");
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
     std::ostringstream text;
-    text << in.rdbuf();
+    if (in) text << in.rdbuf();
+    if (!in || in.bad()) throw Error("cannot read the configuration file " + path);
     return text.str();
+}
+
+// A db: from ./idx.yaml must stay inside the current folder: no `..` out of
+// it, and, `~` expanded and links resolved, still under it.
+std::string confined_database(const std::string& db) {
+    const auto refuse = [&] {
+        return Error("./idx.yaml names the database " + db +
+                     ", outside the current folder: a configuration found in the current folder may only name a "
+                     "database inside it (use --db, $IDX_DB, or --config idx.yaml to trust it)");
+    };
+    namespace fs = std::filesystem;
+    const fs::path path(expand_home(db));
+    const fs::path normal = path.lexically_normal();
+    if (!normal.empty() && *normal.begin() == "..") throw refuse();
+    std::error_code ec;
+    const fs::path here = fs::canonical(fs::current_path(ec), ec);
+    const fs::path resolved = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) throw refuse();
+    const fs::path relative = resolved.lexically_relative(here);
+    if (relative.empty() || *relative.begin() == "..") throw refuse();
+    return path.string();
 }
 
 }  // namespace
 
-Config load_config(const std::optional<std::string>& explicit_path) {
+LoadedConfig load_config(const std::optional<std::string>& explicit_path) {
     if (explicit_path) {
-        const auto text = read_text(*explicit_path);
-        if (!text) throw Error("cannot read the configuration file " + *explicit_path);
-        return parse_config(*text, *explicit_path);
+        if (explicit_path->empty()) throw Error("--config needs a file name");
+        return {parse_config(*read_config_text(*explicit_path, true), *explicit_path), ConfigSource::explicit_file};
     }
-    for (const std::string& candidate : {std::string("idx.yaml"), xdg_dir("XDG_CONFIG_HOME", ".config") + "/idx/idx.yaml"}) {
-        if (const auto text = read_text(candidate)) return parse_config(*text, candidate);
-    }
-    return Config{};
+    if (const auto text = read_config_text("idx.yaml", false))
+        return {parse_config(*text, "idx.yaml"), ConfigSource::current_folder};
+    const std::string user_file = xdg_dir("XDG_CONFIG_HOME", ".config") + "/idx/idx.yaml";
+    if (const auto text = read_config_text(user_file, false))
+        return {parse_config(*text, user_file), ConfigSource::user_folder};
+    return {};
 }
 
-std::string database_path(const std::optional<std::string>& db_option, const Config& config) {
-    if (db_option && !db_option->empty()) return *db_option;
+std::string database_path(const std::optional<std::string>& db_option, const LoadedConfig& loaded) {
+    if (db_option) {
+        // `idx add --db "$DB"` with DB unset must not fall back to another database.
+        if (db_option->empty()) throw Error("--db needs a folder name (it was given an empty one)");
+        return *db_option;
+    }
     if (const char* env = std::getenv("IDX_DB"); env && *env) return env;
-    if (config.db) return expand_home(*config.db);
+    if (const auto& db = loaded.config.db) {
+        if (db->empty()) throw Error("db: in the configuration file is empty; name a folder, or remove the line");
+        if (loaded.source == ConfigSource::current_folder) return confined_database(*db);
+        return expand_home(*db);
+    }
     return xdg_dir("XDG_DATA_HOME", ".local/share") + "/idx/db";
 }
 
@@ -67,15 +114,50 @@ void add_location_options(cxxopts::Options& options) {
 Location resolve_location(const cxxopts::ParseResult& args) {
     std::optional<std::string> config_path;
     if (args.count("config")) config_path = args["config"].as<std::string>();
-    Location location;
-    location.config = load_config(config_path);
+    const LoadedConfig loaded = load_config(config_path);
     std::optional<std::string> db;
     if (args.count("db")) db = args["db"].as<std::string>();
-    location.db = database_path(db, location.config);
+    Location location;
+    location.config = loaded.config;
+    location.db = database_path(db, loaded);
     return location;
+}
+
+void protect_standard_descriptors() {
+    for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        // Read-only: a write to it fails with EBADF, as on the closed descriptor.
+        const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd);
+            ::close(null);
+        }
+    }
 }
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+OutputCheck flush_stdout() {
+    static OutputCheck first_failure;  // later checks report the first one, with its errno
+    if (first_failure.state != OutputState::ok) return first_failure;
+    std::cout.flush();
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    int error = errno;
+    if (!flushed || std::ferror(stdout) || !std::cout.good()) {
+        // stdio drops its buffer after a failed write, and errno may have been
+        // reused since: one more byte, written directly, says what is wrong.
+        if (error == 0 && ::write(STDOUT_FILENO, "\n", 1) < 0) error = errno;
+    }
+    if (flushed && !std::ferror(stdout) && std::cout.good()) return {};
+    // The write end of a pipe whose reader has gone reports POLLERR.
+    pollfd out{STDOUT_FILENO, 0, 0};
+    if (error == EPIPE || (::poll(&out, 1, 0) == 1 && (out.revents & (POLLERR | POLLHUP)) != 0))
+        first_failure = {OutputState::reader_gone, EPIPE};
+    else
+        first_failure = {OutputState::failed, error != 0 ? error : EIO};
+    return first_failure;
+}
 
 }  // namespace idx::cli

@@ -10,13 +10,25 @@
 
 namespace idx::cli {
 
+// Where the configuration came from: a file the user named or keeps in their
+// own config folder is trusted; one found in the current folder may come with
+// a cloned site, so it may only name a database inside that folder.
+enum class ConfigSource { defaults, explicit_file, current_folder, user_folder };
+struct LoadedConfig {
+    Config config;
+    ConfigSource source = ConfigSource::defaults;
+};
+
 // --config FILE when given; else ./idx.yaml; else $XDG_CONFIG_HOME/idx/idx.yaml
-// (~/.config/idx/idx.yaml); else the built-in defaults.
-Config load_config(const std::optional<std::string>& explicit_path);
+// (~/.config/idx/idx.yaml); else the built-in defaults. A configuration path
+// that is a folder or cannot be read is an error (idx::Error, usage).
+LoadedConfig load_config(const std::optional<std::string>& explicit_path);
 
 // --db DIR, else $IDX_DB, else db: in idx.yaml, else $XDG_DATA_HOME/idx/db
-// (~/.local/share/idx/db).
-std::string database_path(const std::optional<std::string>& db_option, const Config& config);
+// (~/.local/share/idx/db). `--db ""` is an error, and so is a db: in
+// ./idx.yaml that leads out of the current folder (absolute, `~`, `..` or a
+// link): a cloned site cannot point idx at the user's other databases.
+std::string database_path(const std::optional<std::string>& db_option, const LoadedConfig& config);
 
 // Adds --db and --config to a subcommand's options.
 void add_location_options(cxxopts::Options& options);
@@ -28,7 +40,23 @@ struct Location {
 };
 Location resolve_location(const cxxopts::ParseResult& args);
 
+// Run first: a standard descriptor the caller closed (`idx add >&-`) gets
+// /dev/null opened read-only in its place. Otherwise the next file opened
+// (a database table) would take its number, and what idx prints to stdout
+// would be written into the database; this way such a write fails instead.
+void protect_standard_descriptors();
+
 bool stdout_is_terminal();
 bool stderr_is_terminal();
+
+// Flushes stdout and says whether everything written reached it: a reader
+// that went away (a closed pipe, as with `| head`) is told apart from a
+// failed write (disk full, closed descriptor), whose errno comes back.
+enum class OutputState { ok, reader_gone, failed };
+struct OutputCheck {
+    OutputState state = OutputState::ok;
+    int error = 0;
+};
+OutputCheck flush_stdout();
 
 }  // namespace idx::cli

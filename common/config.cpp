@@ -135,6 +135,9 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
         } else if (key == "max_file_size") {
             const auto size = parse_byte_size(scalar(source_name, value, key));
             if (!size) fail(source_name, value, "'max_file_size' should be a size such as 16MiB");
+            if (*size > kMaxFileSizeCeiling)
+                fail(source_name, value,
+                     "'max_file_size' can be at most 64MiB (idx add's memory bound, docs/RELIABILITY.md)");
             config.max_file_size = *size;
         } else if (key == "fields") {
             parse_fields(source_name, value, config.index.keys);

@@ -34,6 +34,10 @@ struct IndexSettings {
     bool split_authors = true;            // "A and B", "A, B", "A & B": two authors
 };
 
+// The largest max_file_size idx accepts: what one post may cost in memory
+// grows with its size, and docs/RELIABILITY.md states the bound for this.
+inline constexpr std::uint64_t kMaxFileSizeCeiling = 64u * 1024 * 1024;
+
 struct Config {
     std::optional<std::string> db;   // database folder
     std::vector<std::string> roots;  // folders `idx add` indexes when given none

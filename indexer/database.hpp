@@ -1,7 +1,7 @@
 #pragma once
-// Opening the database for writing: created on first use, one writer at a
-// time (Xapian's own lock), and a lock held by someone else turned into the
-// sentence and exit code cron needs.
+// Opening the database for writing: created on first use, refused where it
+// would take over a folder that holds something else, one writer at a time,
+// and every failure turned into the sentence and exit code cron needs.
 
 #include <xapian.h>
 
@@ -9,9 +9,37 @@
 
 namespace idx::indexer {
 
-// Opens (creating when needed) the database at `path` for writing. When
-// another writer holds it, throws idx::Error with ExitCode::locked, unless
-// `wait_for_lock`, in which case it waits for the other writer to finish.
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool wait_for_lock);
+// idx's own writer lock: flock() on the database folder, held while the
+// object lives. Xapian's lock lives in the file `flintlock`; deleting that
+// file while a writer runs lets a second writer in (and two writers corrupt
+// the database), whereas the folder cannot be swapped without making a new
+// database. Throws idx::Error with ExitCode::locked when another idx holds
+// it, unless `wait`, in which case it waits.
+class WriterLock {
+public:
+    WriterLock(const std::string& folder, bool wait);
+    WriterLock(WriterLock&& other) noexcept;
+    WriterLock& operator=(WriterLock&&) = delete;
+    WriterLock(const WriterLock&) = delete;
+    ~WriterLock();
+
+private:
+    int m_fd = -1;
+};
+
+// A database open for writing and the lock that keeps other idx writers out.
+// The database is declared last, so it is closed before the lock goes.
+struct WritableIndex {
+    WriterLock lock;
+    Xapian::WritableDatabase db;
+};
+
+// Opens (creating when needed) the database at `path` for writing. Throws
+// idx::Error: ExitCode::usage when `path` is empty or names a file or a
+// non-empty folder that is not a database (`--db /`, `--db ~`); ExitCode::locked
+// when another writer holds it (unless `wait_for_lock`: then it waits);
+// ExitCode::io, with Xapian's or the system's reason, when it cannot be
+// created, opened or locked (permissions, a damaged database).
+WritableIndex open_for_writing(const std::string& path, bool wait_for_lock);
 
 }  // namespace idx::indexer

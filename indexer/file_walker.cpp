@@ -22,6 +22,18 @@ std::int64_t mtime_ns(const struct stat& st) {
 
 std::string describe_errno(int err) { return std::strerror(err); }
 
+FileIdentity identity_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// A folder the walk will list: the identity its parent's listing saw, so a
+// folder swapped for a link (or another folder) meanwhile is not listed.
+struct PendingFolder {
+    std::string path;
+    FileIdentity identity;
+    bool through_link = false;
+};
+
 class Walker {
 public:
     Walker(const WalkOptions& options, WalkResult& result) : m_options(options), m_result(result) {}
@@ -34,7 +46,7 @@ public:
             return;
         }
         if (S_ISREG(st.st_mode)) {
-            if (is_post_extension(root)) add_file(root, st);
+            if (is_post_extension(root)) add_file(root, st, {}, false);
             return;
         }
         if (!S_ISDIR(st.st_mode)) {
@@ -43,32 +55,52 @@ public:
         }
         m_seen_dirs.insert({st.st_dev, st.st_ino});
         // An explicit stack instead of recursion: folder depth is the user's.
-        std::vector<std::string> pending{root};
+        // The root is canonical (no links), so it too is opened without following one.
+        std::vector<PendingFolder> pending{{root, identity_of(st), false}};
         while (!pending.empty()) {
-            const std::string dir = std::move(pending.back());
+            const PendingFolder dir = std::move(pending.back());
             pending.pop_back();
-            std::vector<std::string> subdirs = list_folder(dir);
+            std::vector<PendingFolder> subdirs = list_folder(dir);
             // Reverse so the stack pops them in sorted order.
             for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) pending.push_back(std::move(*it));
         }
     }
 
 private:
-    void add_file(const std::string& path, const struct stat& st) {
+    void add_file(const std::string& path, const struct stat& st, FileIdentity folder, bool through_link) {
         if (!m_seen_files.insert({st.st_dev, st.st_ino}).second) {
             m_result.skipped.push_back({path, "already indexed under another path (a link to the same file)"});
             return;
         }
-        m_result.files.push_back({path, mtime_ns(st), static_cast<std::uint64_t>(st.st_size)});
+        m_result.files.push_back(
+            {path, mtime_ns(st), static_cast<std::uint64_t>(st.st_size), identity_of(st), folder, through_link});
+    }
+
+    // Opens a folder to list, or reports why not. A folder that is no longer
+    // the one its parent's listing saw (swapped for a link out of the root, or
+    // for another folder) is not listed: nothing outside the root is read.
+    int open_folder(const PendingFolder& dir) {
+        const int fd = ::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | (dir.through_link ? 0 : O_NOFOLLOW));
+        struct stat st {};
+        if (fd >= 0 && ::fstat(fd, &st) == 0 && identity_of(st) == dir.identity) return fd;
+        const int err = errno;
+        if (fd >= 0) ::close(fd);
+        const bool replaced = fd >= 0 || err == ELOOP || err == ENOTDIR;
+        m_result.errors.push_back({dir.path, replaced ? "folder replaced since it was listed (by a link?); not read"
+                                                      : "cannot list folder: " + describe_errno(err)});
+        m_result.unlisted_folders.push_back(dir.path);
+        return -1;
     }
 
     // Adds the post files of `dir` and returns its subfolders, both sorted.
-    std::vector<std::string> list_folder(const std::string& dir) {
-        const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        DIR* handle = fd >= 0 ? ::fdopendir(fd) : nullptr;
+    std::vector<PendingFolder> list_folder(const PendingFolder& pending) {
+        const std::string& dir = pending.path;
+        const int fd = open_folder(pending);
+        if (fd < 0) return {};
+        DIR* handle = ::fdopendir(fd);
         if (handle == nullptr) {
             const int err = errno;
-            if (fd >= 0) ::close(fd);
+            ::close(fd);
             m_result.errors.push_back({dir, "cannot list folder: " + describe_errno(err)});
             m_result.unlisted_folders.push_back(dir);
             return {};
@@ -79,7 +111,7 @@ private:
             names.emplace_back(entry->d_name);
         }
         std::sort(names.begin(), names.end());
-        std::vector<std::string> subdirs;
+        std::vector<PendingFolder> subdirs;
         for (const std::string& name : names) {
             std::string path = dir == "/" ? "/" + name : dir + "/" + name;
             struct stat st {};
@@ -88,7 +120,8 @@ private:
                     m_result.errors.push_back({path, "cannot read: " + describe_errno(errno)});
                 continue;
             }
-            if (S_ISLNK(st.st_mode)) {
+            const bool link = S_ISLNK(st.st_mode);
+            if (link) {
                 if (!m_options.follow_symlinks) {
                     m_result.skipped.push_back({path, "symbolic link not followed (use --follow-symlinks)"});
                     continue;
@@ -99,10 +132,10 @@ private:
                 }
             }
             if (S_ISDIR(st.st_mode)) {
-                if (m_seen_dirs.insert({st.st_dev, st.st_ino}).second) subdirs.push_back(std::move(path));
+                if (m_seen_dirs.insert({st.st_dev, st.st_ino}).second) subdirs.push_back({std::move(path), identity_of(st), link});
                 else m_result.skipped.push_back({path, "folder already visited (a link loop or a second link)"});
             } else if (S_ISREG(st.st_mode) && is_post_extension(name)) {
-                add_file(path, st);
+                add_file(path, st, pending.identity, link);
             }
         }
         ::closedir(handle);

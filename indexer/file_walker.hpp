@@ -10,10 +10,22 @@
 
 namespace idx::indexer {
 
+// Which file or folder the walk saw (device and inode). Reading checks it
+// again, so a post or folder swapped for a link out of the root between the
+// walk and the read is refused (read_post_file).
+struct FileIdentity {
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+
 struct FileEntry {
     std::string path;  // root + relative path: canonical when the root is
     std::int64_t mtime_ns = 0;
     std::uint64_t size = 0;
+    FileIdentity identity;       // of the file
+    FileIdentity folder;         // of the folder it was listed in; zeros for a root given as a file
+    bool through_link = false;   // its last component is a followed symbolic link
 };
 
 struct WalkProblem {

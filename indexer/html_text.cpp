@@ -244,7 +244,8 @@ std::size_t estimate_nesting_depth(std::string_view html) {
 }
 
 HtmlText html_to_text(std::string_view html, const HtmlLimits& limits) {
-    if (estimate_nesting_depth(html) > limits.max_depth) return {strip_tags(html), true};
+    if (html.size() > limits.max_bytes) return {strip_tags(html), true, true};
+    if (estimate_nesting_depth(html) > limits.max_depth) return {strip_tags(html), true, false};
     const GumboTree tree = parse(html);
     TextSink sink;
     collect_text(tree->document, sink);

@@ -13,11 +13,16 @@ struct HtmlLimits {
     // with nesting depth (gigabytes at 40,000 nested <div>s). Bodies whose
     // estimated depth passes this are not given to gumbo at all.
     std::size_t max_depth = 1000;
+    // gumbo's tree takes many times the bytes of its input (docs/RELIABILITY.md
+    // has the measurement), so larger bodies are not given to gumbo either:
+    // this bounds what one post can cost, whatever max_file_size allows.
+    std::size_t max_bytes = 2u * 1024 * 1024;
 };
 
 struct HtmlText {
     std::string text;  // words of the visible text; blocks end in '\n'
-    bool used_fallback = false;  // too deeply nested for gumbo: tags were stripped instead
+    bool used_fallback = false;  // too deep or too large for gumbo: tags were stripped instead
+    bool too_large = false;      // the fallback was for size (over max_bytes), not depth
 };
 
 // The visible text of an HTML body. Contents of script, style, noscript,

@@ -4,20 +4,31 @@
 // result to consume(i, result) on the calling thread, in index order. At most
 // `window` results wait at once, which bounds memory however fast the workers
 // are. This is how parsing runs on every core while one writer stores.
+//
+// run_ordered_within also bounds what waits by cost (idx add: file bytes):
+// an item is started only while the costs of the items started but not yet
+// consumed stay within `budget`; an item alone may exceed it, so a huge one
+// runs by itself. When the system refuses threads (a process or memory
+// limit), the work runs on fewer, or on the calling thread alone.
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <system_error>
+#include <utility>
 #include <thread>
 #include <vector>
 
 namespace idx::indexer {
 
-template <typename Result, typename Work, typename Consume>
-void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&& work, Consume&& consume) {
+template <typename Result, typename Cost, typename Work, typename Consume>
+void run_ordered_within(std::size_t count, unsigned threads, std::size_t window, std::uint64_t budget, Cost&& cost,
+                        Work&& work, Consume&& consume) {
     if (threads == 0) threads = 1;
     if (window < threads) window = threads;
     std::vector<std::optional<Result>> slots(window);
@@ -26,6 +37,7 @@ void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&&
     std::condition_variable slot_freed;
     std::size_t next_to_claim = 0;
     std::size_t next_to_consume = 0;
+    std::uint64_t in_flight = 0;  // cost of the items claimed and not yet consumed
     bool stop = false;
     std::exception_ptr failure;
 
@@ -34,9 +46,14 @@ void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&&
             std::size_t i = 0;
             {
                 std::unique_lock lock(mutex);
-                slot_freed.wait(lock, [&] { return stop || next_to_claim >= count || next_to_claim < next_to_consume + window; });
+                slot_freed.wait(lock, [&] {
+                    if (stop || next_to_claim >= count) return true;
+                    if (next_to_claim >= next_to_consume + window) return false;
+                    return next_to_claim == next_to_consume || in_flight + cost(next_to_claim) <= budget;
+                });
                 if (stop || next_to_claim >= count) return;
                 i = next_to_claim++;
+                in_flight += cost(i);
             }
             std::optional<Result> result;
             try {
@@ -57,7 +74,17 @@ void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&&
 
     std::vector<std::thread> pool;
     pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+    for (unsigned t = 0; t < threads; ++t) {
+        try {
+            pool.emplace_back(worker, t);
+        } catch (const std::system_error&) {
+            break;  // refused (RLIMIT_NPROC, TasksMax, address space): go on with those made
+        }
+    }
+    if (pool.empty()) {  // not even one: the calling thread does the work itself
+        for (std::size_t i = 0; i < count; ++i) consume(i, work(0u, i));
+        return;
+    }
 
     try {
         for (std::size_t i = 0; i < count; ++i) {
@@ -72,6 +99,7 @@ void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&&
             {
                 std::lock_guard lock(mutex);
                 next_to_consume = i + 1;
+                in_flight -= cost(i);
             }
             slot_freed.notify_all();
             consume(i, std::move(result));
@@ -87,6 +115,13 @@ void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&&
         throw;
     }
     for (std::thread& t : pool) t.join();
+}
+
+template <typename Result, typename Work, typename Consume>
+void run_ordered(std::size_t count, unsigned threads, std::size_t window, Work&& work, Consume&& consume) {
+    run_ordered_within<Result>(
+        count, threads, window, std::numeric_limits<std::uint64_t>::max(), [](std::size_t) { return std::uint64_t{0}; },
+        std::forward<Work>(work), std::forward<Consume>(consume));
 }
 
 }  // namespace idx::indexer

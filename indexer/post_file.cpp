@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace idx::indexer {
 
@@ -17,17 +18,73 @@ std::string content_hash(std::string_view bytes) {
     return std::string(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest);
 }
 
+namespace {
+
+FileIdentity identity_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// Reads an open descriptor into `file` (closing it); `expected`, when set,
+// is the identity the walk saw.
+PostFile& read_open_file(int fd, PostFile& file, std::uint64_t max_bytes, const FileIdentity* expected);
+
+PostFile& open_failed(PostFile& file, int error) {
+    file.status = error == ENOENT ? ReadStatus::vanished : ReadStatus::unreadable;
+    file.problem = error == ELOOP ? "replaced by a symbolic link since the folder was listed; not read"
+                                  : std::string("cannot open: ") + std::strerror(error);
+    return file;
+}
+
+// The folder part and the name of a walked path (absolute: it has a '/').
+std::pair<std::string, std::string> split_path(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos) return {".", path};
+    return {slash == 0 ? "/" : path.substr(0, slash), path.substr(slash + 1)};
+}
+
+}  // namespace
+
+// O_NONBLOCK: a post replaced by a FIFO since the walk must not block the
+// run until some writer turns up (for cron, never). Regular files ignore it.
+constexpr int kOpenFlags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+
+PostFile read_post_file(const FileEntry& walked, std::uint64_t max_bytes) {
+    PostFile file;
+    file.source.path = walked.path;
+    const int link_flag = walked.through_link ? 0 : O_NOFOLLOW;
+    if (walked.folder == FileIdentity{}) {  // a root given as a file: canonical, so no link in its path
+        const int fd = ::open(walked.path.c_str(), kOpenFlags | link_flag);
+        if (fd < 0) return open_failed(file, errno);
+        return read_open_file(fd, file, max_bytes, &walked.identity);
+    }
+    const auto [folder_path, name] = split_path(walked.path);
+    const int folder = ::open(folder_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0) return open_failed(file, errno);
+    struct stat st {};
+    if (::fstat(folder, &st) != 0 || !(identity_of(st) == walked.folder)) {
+        ::close(folder);
+        file.status = ReadStatus::unreadable;
+        file.problem = "its folder was replaced since it was listed (by a link?); not read";
+        return file;
+    }
+    const int fd = ::openat(folder, name.c_str(), kOpenFlags | link_flag);
+    const int error = errno;
+    ::close(folder);
+    if (fd < 0) return open_failed(file, error);
+    return read_open_file(fd, file, max_bytes, &walked.identity);
+}
+
 PostFile read_post_file(const std::string& path, std::uint64_t max_bytes) {
     PostFile file;
     file.source.path = path;
-    // O_NONBLOCK: a post replaced by a FIFO since the walk must not block the
-    // run until some writer turns up (for cron, never). Regular files ignore it.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
-        file.status = errno == ENOENT ? ReadStatus::vanished : ReadStatus::unreadable;
-        file.problem = std::string("cannot open: ") + std::strerror(errno);
-        return file;
-    }
+    const int fd = ::open(path.c_str(), kOpenFlags);
+    if (fd < 0) return open_failed(file, errno);
+    return read_open_file(fd, file, max_bytes, nullptr);
+}
+
+namespace {
+
+PostFile& read_open_file(int fd, PostFile& file, std::uint64_t max_bytes, const FileIdentity* expected) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         file.status = ReadStatus::unreadable;
@@ -38,6 +95,12 @@ PostFile read_post_file(const std::string& path, std::uint64_t max_bytes) {
     if (!S_ISREG(st.st_mode)) {
         file.status = ReadStatus::unreadable;
         file.problem = "not a regular file (replaced since the folder was listed?)";
+        ::close(fd);
+        return file;
+    }
+    if (expected && !(identity_of(st) == *expected)) {
+        file.status = ReadStatus::unreadable;
+        file.problem = "replaced by another file since the folder was listed; not read (the next run reads it)";
         ::close(fd);
         return file;
     }
@@ -76,5 +139,7 @@ PostFile read_post_file(const std::string& path, std::uint64_t max_bytes) {
     file.source.content_hash = content_hash(file.content);
     return file;
 }
+
+}  // namespace
 
 }  // namespace idx::indexer

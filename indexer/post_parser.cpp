@@ -69,7 +69,11 @@ std::string body_text(std::string_view path, std::string_view body, const ParseO
     const std::string ext = lower_extension(path);
     if ((ext == "md" || ext == "markdown") && !is_mostly_html(cleaned)) cleaned = markdown_to_html(cleaned);
     HtmlText html = html_to_text(cleaned, options.html);
-    if (html.used_fallback)
+    if (html.too_large)
+        result.warnings.push_back({0, "body of " + std::to_string(cleaned.size() >> 20) + " MiB is over the " +
+                                          std::to_string(options.html.max_bytes >> 20) +
+                                          " MiB idx parses as HTML; its tags were stripped without parsing"});
+    else if (html.used_fallback)
         result.warnings.push_back({0, "HTML nested more than " + std::to_string(options.html.max_depth) +
                                           " levels deep; its tags were stripped without parsing"});
     return std::move(html.text);

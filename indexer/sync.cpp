@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <new>
 #include <set>
 #include <thread>
 
@@ -75,7 +76,7 @@ public:
     SyncRun(const SyncOptions& options, SyncReport& report)
         : m_options(options),
           m_report(report),
-          m_db(open_for_writing(options.db_path, options.wait_for_lock)),
+          m_index(open_for_writing(options.db_path, options.wait_for_lock)),
           m_parse_options{&options.settings, {}} {}
 
     void run() {
@@ -153,7 +154,7 @@ private:
     FileResult process(DocumentBuilder& builder, const Task& task) const {
         FileResult result;
         const std::string& path = task.file->path;
-        PostFile file = read_post_file(path, m_options.max_file_size);
+        PostFile file = read_post_file(*task.file, m_options.max_file_size);
         result.source = file.source;
         switch (file.status) {
             case ReadStatus::vanished:
@@ -240,7 +241,21 @@ private:
                 m_report.errors.push_back(std::move(result.message));  // the old document stays
                 break;
         }
-        if (++m_pending_writes >= m_options.commit_every) commit();
+        if (result.outcome == Outcome::indexed) m_pending_bytes += result.source.size;
+        if (++m_pending_writes >= m_options.commit_every || m_pending_bytes >= m_options.commit_bytes) commit();
+    }
+
+    // A post the system has no memory for is named and skipped; the run goes on.
+    FileResult process_within_memory(DocumentBuilder& builder, const Task& task) const {
+        try {
+            return process(builder, task);
+        } catch (const std::bad_alloc&) {
+            FileResult result;
+            result.outcome = Outcome::error;
+            result.message = {task.file->path, 0,
+                              "not indexed: out of memory while reading it (see the memory bound in docs/RELIABILITY.md)"};
+            return result;
+        }
     }
 
     void index_files(Clock::time_point started) {
@@ -249,9 +264,10 @@ private:
         for (unsigned j = 0; j < jobs; ++j) builders.push_back(std::make_unique<DocumentBuilder>(m_options.settings));
         const std::size_t total = m_report.files;
         const std::size_t already_done = total - m_tasks.size();
-        run_ordered<FileResult>(
-            m_tasks.size(), jobs, std::size_t{jobs} * 64,
-            [&](unsigned worker, std::size_t i) { return process(*builders[worker], m_tasks[i]); },
+        run_ordered_within<FileResult>(
+            m_tasks.size(), jobs, std::size_t{jobs} * 64, m_options.in_flight_bytes,
+            [&](std::size_t i) { return m_tasks[i].file->size; },
+            [&](unsigned worker, std::size_t i) { return process_within_memory(*builders[worker], m_tasks[i]); },
             [&](std::size_t i, FileResult result) {
                 apply(result, m_tasks[i]);
                 if (m_options.on_progress)
@@ -317,16 +333,19 @@ private:
     void commit() {
         m_db.commit();
         m_pending_writes = 0;
+        m_pending_bytes = 0;
     }
 
     const SyncOptions& m_options;
     SyncReport& m_report;
-    Xapian::WritableDatabase m_db;
+    WritableIndex m_index;  // the database and idx's writer lock, held for the run
+    Xapian::WritableDatabase& m_db = m_index.db;
     ParseOptions m_parse_options;
     IndexState m_state;
     std::vector<Task> m_tasks;
     std::size_t m_pending_writes = 0;
     SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents
+    std::uint64_t m_pending_bytes = 0;  // post bytes stored since the last commit
 };
 
 }  // namespace
@@ -344,7 +363,8 @@ SyncReport sync(const SyncOptions& options) {
 }
 
 std::size_t remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
-    Xapian::WritableDatabase db = open_for_writing(db_path, wait_for_lock);
+    WritableIndex index = open_for_writing(db_path, wait_for_lock);
+    Xapian::WritableDatabase& db = index.db;
     std::vector<std::string> targets;
     for (const std::string& path : paths) {
         std::error_code ec;

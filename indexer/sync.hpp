@@ -32,6 +32,11 @@ struct SyncOptions {
     bool follow_symlinks = false;
     bool wait_for_lock = false;
     std::size_t commit_every = 2000;  // documents per commit
+    // Memory bound (docs/RELIABILITY.md): bytes of post files read and not yet
+    // stored at once, and bytes of post files stored per commit (Xapian keeps a
+    // batch's postings in memory until it commits).
+    std::uint64_t in_flight_bytes = 16u * 1024 * 1024;
+    std::uint64_t commit_bytes = 32u * 1024 * 1024;
     std::function<void(const SyncProgress&)> on_progress;  // called on the calling thread
 };
 

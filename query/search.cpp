@@ -8,18 +8,27 @@
 
 namespace idx::query {
 
-Searcher::Searcher(const std::string& db_path, RankingSettings ranking)
-    : m_db(open_for_reading(db_path)), m_ranking(ranking) {
+Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : m_path(db_path), m_ranking(ranking) {
+    open_database();
+}
+
+void Searcher::open_database() {
+    m_identity = database_identity(m_path);
+    m_db = open_for_reading(m_path);
     m_builder = std::make_unique<QueryBuilder>(m_db, read_index_language(m_db));
-    m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmer(), m_builder->stopper());
     m_title_boost = std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words,
                                                  m_ranking.title_boost);
+    forget_revision();
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
     // A long-lived searcher (batch mode) sees what `idx add` committed since
-    // the last search; reopen() is a cheap check when nothing changed.
-    if (m_db.reopen()) forget_revision();
+    // the last search; reopen() is a cheap check when nothing changed. A
+    // database deleted and made anew under the same name is another database:
+    // reopen() would mix its revision with the old files' tables, so its
+    // identity is checked first (two stats) and it is opened afresh.
+    if (database_identity(m_path) != m_identity) open_database();
+    else if (m_db.reopen()) forget_revision();
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);

@@ -14,6 +14,7 @@
 #include "query/facets.hpp"
 #include "query/feedback.hpp"
 #include "query/query_builder.hpp"
+#include "query/reader.hpp"
 #include "query/search_request.hpp"
 #include "query/snippet.hpp"
 #include "query/spelling.hpp"
@@ -64,7 +65,10 @@ private:
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
     void forget_revision();  // after a reopen: cached facets and dictionary are stale
+    void open_database();    // (re)opens m_path: database, identity, query builder
 
+    std::string m_path;
+    DatabaseIdentity m_identity;  // of the database m_db was opened from
     Xapian::Database m_db;
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;

@@ -54,14 +54,18 @@ std::string read_all(int fd) {
 
 // The parent's environment without anything that would point idx at a
 // database or configuration other than the one a test names.
-std::vector<std::string> child_environment() {
+std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
     std::vector<std::string> env;
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string_view entry(*e);
         if (entry.rfind("IDX_DB=", 0) == 0 || entry.rfind("XDG_CONFIG_HOME=", 0) == 0) continue;
+        const std::string_view name = entry.substr(0, entry.find('=') + 1);
+        if (std::any_of(extra.begin(), extra.end(), [&](const std::string& x) { return x.rfind(name, 0) == 0; }))
+            continue;
         env.emplace_back(entry);
     }
     env.emplace_back("XDG_CONFIG_HOME=/nonexistent/idx-reliability-test");
+    env.insert(env.end(), extra.begin(), extra.end());
     return env;
 }
 
@@ -87,7 +91,7 @@ Child::Child(const Command& command) {
     std::vector<char*> argv;
     for (const std::string& arg : command.argv) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
-    const std::vector<std::string> env_strings = child_environment();
+    const std::vector<std::string> env_strings = child_environment(command.env);
     std::vector<char*> envp;
     for (const std::string& e : env_strings) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
@@ -116,6 +120,14 @@ Child::Child(const Command& command) {
         if (command.file_size_limit) {
             const rlimit limit{*command.file_size_limit, *command.file_size_limit};
             if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
+        }
+        if (command.address_space_limit) {
+            const rlimit limit{*command.address_space_limit, *command.address_space_limit};
+            if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(126);
+        }
+        if (command.process_limit) {
+            const rlimit limit{*command.process_limit, *command.process_limit};
+            if (::setrlimit(RLIMIT_NPROC, &limit) != 0) ::_exit(126);
         }
         if (command.run_as) {
             if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(*command.run_as) != 0) ::_exit(126);

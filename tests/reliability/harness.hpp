@@ -21,7 +21,10 @@ struct Command {
     std::vector<std::string> argv;
     std::string cwd;                                // empty: the caller's
     std::optional<std::uint64_t> file_size_limit;  // RLIMIT_FSIZE in bytes, like `prlimit --fsize`
+    std::optional<std::uint64_t> address_space_limit;  // RLIMIT_AS in bytes, like `prlimit --as` (not under ASan)
+    std::optional<std::uint64_t> process_limit;        // RLIMIT_NPROC, like `prlimit --nproc`: no new threads past it
     std::optional<uid_t> run_as;                    // drop to this user and group (the caller must be root)
+    std::vector<std::string> env;                   // extra NAME=VALUE entries
     bool pipe_stdin = false;                        // else stdin is /dev/null
     bool pipe_stdout = false;                       // read it line by line while the child runs
 };

@@ -18,3 +18,6 @@ idx_test(document_builder_test SOURCES document_builder_test.cpp LIBS idx_indexe
 idx_test(file_walker_test SOURCES file_walker_test.cpp LIBS idx_indexer)
 idx_test(sync_test SOURCES sync_test.cpp LIBS idx_indexer)
 idx_test(ordered_pipeline_test SOURCES ordered_pipeline_test.cpp LIBS idx_indexer)
+idx_test(display_text_test SOURCES display_text_test.cpp LIBS idx_common)
+idx_test(index_state_test SOURCES index_state_test.cpp LIBS idx_indexer)
+idx_test(post_file_test SOURCES post_file_test.cpp LIBS idx_indexer)

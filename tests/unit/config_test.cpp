@@ -121,6 +121,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"language_list", "language: [english, french]\n", 1, "language"},
                       BadCase{"stop_words_map", "stop_words: {a: b}\n", 1, "stop_words"},
                       BadCase{"max_file_size_words", "max_file_size: very big\n", 1, "max_file_size"},
+                      BadCase{"max_file_size_over_the_ceiling", "max_file_size: 2GiB\n", 1, "at most 64MiB"},
                       BadCase{"fields_not_map", "fields: [title]\n", 1, "fields"},
                       BadCase{"unknown_field", "fields:\n  title: headline\n  colour: hue\n", 3, "colour"},
                       BadCase{"field_map", "fields:\n  title: {a: b}\n", 2, "title"},

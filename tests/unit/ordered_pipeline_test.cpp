@@ -125,6 +125,54 @@ TEST(RunOrdered, ExceptionInConsumePropagates) {
     EXPECT_LE(worked.load(), 5u + 1u + 4u + 2u);
 }
 
+// idx add's memory bound: the items started and not yet consumed cost at most
+// the budget together, except one item alone (a post larger than the budget).
+// Seen from here, the item being handed to the consumer still counts for a
+// moment after the pipeline let it go, so it is left out of the check.
+TEST(RunOrderedWithin, CostOfWorkAheadStaysWithinTheBudget) {
+    constexpr std::size_t kCount = 300;
+    constexpr std::uint64_t kBudget = 100;
+    const auto cost = [](std::size_t i) -> std::uint64_t { return i % 13 == 0 ? 250 : 10 + i % 40; };
+    std::mutex mutex;
+    std::vector<bool> started(kCount, false);
+    std::uint64_t in_flight = 0;
+    std::size_t items_in_flight = 0;
+    std::uint64_t most = 0;
+    std::string violation;
+    std::vector<std::size_t> consumed;
+    run_ordered_within<std::size_t>(
+        kCount, 4, 64, kBudget, cost,
+        [&](unsigned, std::size_t i) {
+            {
+                std::lock_guard lock(mutex);
+                started[i] = true;
+                in_flight += cost(i);
+                ++items_in_flight;
+                most = std::max(most, in_flight);
+                const std::size_t next = consumed.size();
+                const bool handover = next != i && started[next];
+                const std::uint64_t others = in_flight - (handover ? cost(next) : 0);
+                if (others > kBudget && items_in_flight - (handover ? 1 : 0) > 1 && violation.empty())
+                    violation = "item " + std::to_string(i) + " started with " + std::to_string(others) + " in flight";
+            }
+            if (i % 5 == 0) std::this_thread::yield();
+            return i;
+        },
+        [&](std::size_t i, std::size_t) {
+            {
+                std::lock_guard lock(mutex);
+                in_flight -= cost(i);
+                --items_in_flight;
+                consumed.push_back(i);
+            }
+            if (i % 10 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        });
+    EXPECT_EQ(violation, "") << "work ran ahead past the budget";
+    EXPECT_GE(most, 250u) << "the large items run (alone)";
+    ASSERT_EQ(consumed.size(), kCount);
+    for (std::size_t i = 0; i < consumed.size(); ++i) EXPECT_EQ(consumed[i], i);
+}
+
 TEST(RunOrdered, MoveOnlyResults) {
     std::vector<int> seen;
     run_ordered<std::unique_ptr<int>>(
