@@ -27,7 +27,8 @@ int run_facets(int argc, char** argv) {
     options.parse_positional({"query"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error.\n";
+        std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error, 70 internal error,\n"
+                                                  "74 the index could not be read or the output written.\n";
         return 0;
     }
     const Location location = resolve_location(args);

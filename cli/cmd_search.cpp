@@ -134,7 +134,8 @@ int run_search(int argc, char** argv) {
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error "
-                                       "(bad query or options), 74 the index could not be read.\n"
+                                       "(bad query or options), 70 internal error, 71 out of memory,\n"
+                                       "74 the index could not be read or the output written.\n"
                                        "With --queries-from: 0, or 2 when some line was bad (it got an error object).\n";
         return 0;
     }

@@ -38,19 +38,23 @@ inline constexpr std::string_view kAddExitStatusHelp =
     "  0   success\n"
     "  1   some files could not be indexed, the rest were\n"
     "  2   usage or configuration error\n"
-    "  74  the database could not be read or written (disk full, damaged)\n"
+    "  70  internal error in idx (a bug: please report the message)\n"
+    "  71  the system refused memory or a thread\n"
+    "  74  the database could not be read or written (disk full, damaged, permissions), or the output\n"
     "  75  the database is locked by another idx add (retry, or use --wait)\n";
 inline constexpr std::string_view kRmExitStatusHelp =
     "Exit status:\n"
     "  0   success (also when no document was indexed for the paths)\n"
     "  2   usage or configuration error\n"
-    "  74  the database could not be read or written (disk full, damaged)\n"
+    "  70  internal error in idx (a bug: please report the message)\n"
+    "  74  the database could not be read or written (disk full, damaged, permissions)\n"
     "  75  the database is locked by idx add (retry, or use --wait)\n";
 inline constexpr std::string_view kStatsExitStatusHelp =
     "Exit status:\n"
     "  0   success\n"
     "  2   usage or configuration error\n"
-    "  74  the database could not be read\n";
+    "  70  internal error in idx (a bug: please report the message)\n"
+    "  74  the database could not be read, or the output written\n";
 
 // Runs the whole tool: dispatch, the one catch for idx::Error, exit codes.
 int main_entry(int argc, char** argv);
