@@ -206,17 +206,24 @@ std::optional<std::string> SpellingCorrector::correct(const std::string& query) 
     if (!changed) return std::nullopt;
     // The words the reader wants, as typed and as corrected: the correction
     // must find clearly more posts that hold them all.
+    // A rare known word ("Kery" is in three posts) must not block the
+    // correction of another: when no post holds every corrected word with
+    // the rest, the changed words alone must be in posts together.
     std::vector<std::string> original;
     std::vector<std::string> corrected;
+    std::vector<std::string> changed_words;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!words[i].wanted) continue;
         original.push_back(words[i].lower);
         corrected.push_back(reading[i]);
+        if (reading[i] != words[i].lower) changed_words.push_back(reading[i]);
     }
     const Xapian::doccount everything = m_db.get_doccount();
     const Xapian::doccount before = posts_with_all(original, everything);
     const Xapian::doccount enough = before >= everything / 2 ? everything : 2 * before + 1;
-    if (!clearly_more_matches(before, posts_with_all(corrected, enough))) return std::nullopt;
+    Xapian::doccount after = posts_with_all(corrected, enough);
+    if (after == 0 && before == 0) after = posts_with_all(changed_words, 1);
+    if (!clearly_more_matches(before, after)) return std::nullopt;
     std::string out;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {

@@ -206,8 +206,8 @@ TEST_F(IdxSpelling, TyposAreStillCorrected) {
     EXPECT_EQ(corrected(search({"zephirine"})), "zephyrine");
 }
 
-TEST_F(IdxSpelling, NoSuggestionWhoseWordsAreInNoPostTogether) {
-    EXPECT_TRUE(corrected(search({"zephirine keynote"})).is_null()) << "zephyrine and keynote share no post";
+TEST_F(IdxSpelling, AKnownWordKeepsItsSpellingBesideACorrection) {
+    EXPECT_EQ(corrected(search({"Seigo zephirine"})), "Seigo zephyrine") << "Seigo is a body word: kept";
 }
 
 TEST_F(IdxSpelling, ADeletedPostsTitleIsNoLongerSuggested) {
