@@ -26,6 +26,8 @@ nlohmann::json messages_json(const std::vector<indexer::FileMessage>& messages) 
 }
 
 nlohmann::json report_json(const indexer::SyncReport& r) {
+    nlohmann::json warnings = messages_json(r.missing_roots);
+    for (nlohmann::json& w : messages_json(r.warnings)) warnings.push_back(std::move(w));
     return {{"version", 1},
             {"files", r.files},
             {"added", r.added},
@@ -34,7 +36,8 @@ nlohmann::json report_json(const indexer::SyncReport& r) {
             {"unchanged", r.unchanged},
             {"skipped", r.skipped},
             {"errors", messages_json(r.errors)},
-            {"warnings", messages_json(r.warnings)},
+            {"still_failing", messages_json(r.still_failing)},
+            {"warnings", std::move(warnings)},
             {"reindexed_all", r.reindexed_all},
             {"documents", r.documents},
             {"seconds", r.seconds}};
@@ -49,9 +52,11 @@ std::string located(const indexer::FileMessage& m) {
 }
 
 void print_summary(const indexer::SyncReport& r) {
-    std::fprintf(stderr, "%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %s; %zu removed; %.1f s\n",
+    std::string still;
+    if (!r.still_failing.empty()) still = " (and " + std::to_string(r.still_failing.size()) + " still failing)";
+    std::fprintf(stderr, "%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %s%s; %zu removed; %.1f s\n",
                  counted(r.files, "file", "files").c_str(), r.added, r.updated, r.unchanged, r.skipped,
-                 counted(r.errors.size(), "error", "errors").c_str(), r.removed, r.seconds);
+                 counted(r.errors.size(), "error", "errors").c_str(), still.c_str(), r.removed, r.seconds);
 }
 
 }  // namespace
@@ -66,7 +71,8 @@ int run_add(int argc, char** argv) {
     options.add_options()
         ("j,jobs", "parsing threads (default: one per core)", cxxopts::value<unsigned>(), "N")
         ("no-prune", "keep documents whose files are gone")
-        ("include-drafts", "also index posts with published: false")
+        ("include-drafts", "also index drafts: posts with published: false or in a _drafts folder")
+        ("future", "also index posts dated after now (else the first run after their date does)")
         ("follow-symlinks", "follow symbolic links (each folder and file is still visited once)")
         ("wait", "wait for another idx add to finish instead of exiting with 75")
         ("json", "print the summary as JSON on stdout")
@@ -78,7 +84,10 @@ int run_add(int argc, char** argv) {
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << help_text(options) << "\nOn a terminal: a progress line and a summary. Under cron (no terminal): "
-                                       "nothing when all went well;\nerrors as PATH[:LINE]: message, one a line.\n\n"
+                                       "nothing when all went well;\nerrors as PATH[:LINE]: message, one a line. A file "
+                                       "that fails is reported once, and again\nonly after it changes: `idx stats` lists "
+                                       "the files that fail now. A recorded folder that is gone\ngives one warning a run "
+                                       "(its posts are kept) until `idx roots rm DIR`.\n\n"
                   << kAddExitStatusHelp;
         return 0;
     }
@@ -93,6 +102,7 @@ int run_add(int argc, char** argv) {
     if (sync_options.jobs > 256) throw Error("-j can be at most 256 (as jobs: in idx.yaml)");
     sync_options.prune = !args.count("no-prune");
     sync_options.include_drafts = args.count("include-drafts") > 0;
+    sync_options.future = args.count("future") > 0 || location.config.future;
     sync_options.follow_symlinks = args.count("follow-symlinks") > 0;
     sync_options.wait_for_lock = args.count("wait") > 0;
 
@@ -107,8 +117,12 @@ int run_add(int argc, char** argv) {
     progress.clear();
 
     for (const indexer::FileMessage& e : report.errors) std::cerr << located(e) << "\n";
+    // Also under cron: without it a moved folder would go unnoticed for ever.
+    for (const indexer::FileMessage& w : report.missing_roots) std::cerr << located(w) << " (warning)\n";
     if (terminal || verbose) {
         for (const indexer::FileMessage& w : report.warnings) std::cerr << located(w) << " (warning)\n";
+        for (const indexer::FileMessage& f : report.still_failing)
+            std::cerr << located(f) << " (still failing, reported before)\n";
     }
     if (verbose) {
         for (const indexer::FileMessage& s : report.skips) std::cerr << located(s) << " (skipped)\n";

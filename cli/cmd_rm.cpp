@@ -14,7 +14,9 @@ int run_rm(int argc, char** argv) {
     cxxopts::Options options("idx rm",
                              "Remove from the index the documents of the given files, or of every file under the\n"
                              "given folders. The files themselves are not touched. (A file still under an indexed\n"
-                             "folder comes back with the next idx add.)\n");
+                             "folder comes back with the next idx add.) A recorded folder given whole is forgotten\n"
+                             "too (as idx roots rm does). A path with nothing indexed under it is named and the exit\n"
+                             "status is 1; without an index, nothing is created and the exit status is 1.\n");
     options.positional_help("PATH...").show_positional_help();
     options.add_options()
         ("wait", "wait for a running idx add instead of exiting with 75")
@@ -34,9 +36,14 @@ int run_rm(int argc, char** argv) {
     for (const std::string& path : paths)
         if (path.empty()) throw Error("an empty path was given; name the files or folders whose documents should go");
     const Location location = resolve_location(args);
-    const std::size_t removed = indexer::remove_paths(location.db, paths, args.count("wait") > 0);
-    if (stderr_is_terminal()) std::cerr << counted(removed, "document", "documents") << " removed\n";
-    return 0;
+    const indexer::RemoveReport report =
+        indexer::remove_paths(location.db, paths, args.count("wait") > 0);
+    for (const std::string& path : report.not_indexed) std::cerr << "idx rm: " << path << ": not in the index\n";
+    if (stderr_is_terminal()) {
+        std::cerr << counted(report.removed, "document", "documents") << " removed\n";
+        for (const std::string& root : report.dropped_roots) std::cerr << "folder forgotten: " << root << "\n";
+    }
+    return static_cast<int>(report.not_indexed.empty() ? ExitCode::ok : ExitCode::partial);
 }
 
 }  // namespace idx::cli

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ctime>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -12,9 +13,34 @@
 #include "query/stats.hpp"
 
 namespace idx::cli {
+namespace {
+
+std::string utc_iso(std::int64_t ns) {
+    const std::time_t seconds = static_cast<std::time_t>(ns / 1000000000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+nlohmann::json failures_json(const std::vector<FailureRecord>& failures) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const FailureRecord& f : failures)
+        out.push_back({{"path", f.path},
+                       {"line", f.line > 0 ? nlohmann::json(f.line) : nlohmann::json()},
+                       {"message", f.reason},
+                       {"size", f.size},
+                       {"mtime", utc_iso(f.mtime_ns)}});
+    return out;
+}
+
+}  // namespace
 
 int run_stats(int argc, char** argv) {
-    cxxopts::Options options("idx stats", "Show what the index holds: documents, size, folders, last run.\n");
+    cxxopts::Options options("idx stats",
+                             "Show what the index holds: documents, size, folders, last run, and the post files\n"
+                             "that fail now, with their reasons (as the last idx add that looked at them saw them).\n");
     options.add_options()("json", "print JSON")("h,help", "show this help");
     add_location_options(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);
@@ -35,7 +61,8 @@ int run_stats(int argc, char** argv) {
                                 {"language", stats.language},
                                 {"roots", stats.roots},
                                 {"spelling_words", stats.spelling_words},
-                                {"last_run", last_run}})
+                                {"last_run", last_run},
+                                {"failures", failures_json(stats.failures)}})
                   << "\n";
         return 0;
     }
@@ -57,6 +84,10 @@ int run_stats(int argc, char** argv) {
                   << ": " << count("added") << " added, " << count("updated") << " updated, " << count("removed")
                   << " removed, " << counted(count("errors"), "error", "errors") << "\n";
     }
+    if (!stats.failures.empty()) std::cout << "failing:   " << stats.failures.size() << " posts\n";
+    for (const FailureRecord& f : stats.failures)
+        std::cout << "  " << f.path << (f.line > 0 ? ":" + std::to_string(f.line) : std::string()) << ": " << f.reason
+                  << "\n";
     return 0;
 }
 

@@ -18,6 +18,7 @@ int run_search(int argc, char** argv);
 int run_facets(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_rm(int argc, char** argv);
+int run_roots(int argc, char** argv);
 
 std::span<const Command> commands();
 
@@ -25,7 +26,9 @@ std::span<const Command> commands();
 inline constexpr std::string_view kExitStatusHelp =
     "Exit status:\n"
     "  0   success (search: something matched)\n"
-    "  1   add: some files could not be indexed, the rest were; search: nothing matched\n"
+    "  1   add: files failed that no earlier run reported (the rest were indexed; a failure is\n"
+    "      reported once per change to its file); rm, roots rm: a path is not in the index, or\n"
+    "      there is no index; search: nothing matched\n"
     "  2   usage, configuration or query error\n"
     "  70  internal error in idx (a bug: please report the message)\n"
     "  71  the system refused memory or a thread\n"
@@ -36,7 +39,8 @@ inline constexpr std::string_view kExitStatusHelp =
 inline constexpr std::string_view kAddExitStatusHelp =
     "Exit status:\n"
     "  0   success\n"
-    "  1   some files could not be indexed, the rest were\n"
+    "  1   files failed that no earlier run reported (named on stderr); the rest were indexed.\n"
+    "      A failure is reported once per change to its file: `idx stats` lists what fails now\n"
     "  2   usage or configuration error\n"
     "  70  internal error in idx (a bug: please report the message)\n"
     "  71  the system refused memory or a thread\n"
@@ -44,7 +48,8 @@ inline constexpr std::string_view kAddExitStatusHelp =
     "  75  the database is locked by another idx add (retry, or use --wait)\n";
 inline constexpr std::string_view kRmExitStatusHelp =
     "Exit status:\n"
-    "  0   success (also when no document was indexed for the paths)\n"
+    "  0   success\n"
+    "  1   a path is not in the index (named on stderr), or there is no index (none is created)\n"
     "  2   usage or configuration error\n"
     "  70  internal error in idx (a bug: please report the message)\n"
     "  74  the database could not be read or written (disk full, damaged, permissions)\n"

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"facets", "count posts per author, category, tag, year and month", run_facets},
     {"stats", "show what the index holds", run_stats},
     {"rm", "remove the documents of files or folders from the index", run_rm},
+    {"roots", "list the folders idx add reindexes, with their post counts; roots rm DIR forgets one", run_roots},
 };
 
 void print_usage(std::ostream& out) {
@@ -110,7 +111,7 @@ int main_entry(int argc, char** argv) {
     for (const Command& c : kCommands) {
         if (c.name == name) return finish_output(run_command(c, argc - 1, argv + 1));
     }
-    std::cerr << "idx: '" << terminal_safe(name) << "' is not a command. Commands: add, search, facets, stats, rm (see idx --help)\n";
+    std::cerr << "idx: '" << terminal_safe(name) << "' is not a command. Commands: add, search, facets, stats, rm, roots (see idx --help)\n";
     return static_cast<int>(ExitCode::usage);
 }
 

@@ -21,6 +21,7 @@ nlohmann::json hit_json(const query::Hit& hit) {
             {"categories", post.categories},
             {"tags", post.tags},
             {"date", post.date ? nlohmann::json(to_iso8601(*post.date)) : nlohmann::json()},
+            {"lang", or_null(post.lang)},
             {"snippet", query::snippet_html(hit.snippet)}};
 }
 

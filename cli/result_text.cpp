@@ -72,6 +72,7 @@ void print_facets(std::ostream& out, const query::FacetTable& facets, const Text
     print_list(out, "Authors", facets[static_cast<std::size_t>(Facet::author)]);
     print_list(out, "Categories", facets[static_cast<std::size_t>(Facet::category)]);
     print_list(out, "Tags", facets[static_cast<std::size_t>(Facet::tag)]);
+    print_list(out, "Languages", facets[static_cast<std::size_t>(Facet::lang)]);
     print_list(out, "Years", facets[static_cast<std::size_t>(Facet::year)]);
     const auto& months = facets[static_cast<std::size_t>(Facet::month)];
     if (months.empty()) return;

@@ -52,6 +52,9 @@ void add_filter_options(cxxopts::Options& options) {
         ("author", "only posts by this author (repeat for any of several)", cxxopts::value<std::vector<std::string>>(), "A")
         ("category", "only posts in this category (repeatable)", cxxopts::value<std::vector<std::string>>(), "C")
         ("tag", "only posts with this tag (repeatable)", cxxopts::value<std::vector<std::string>>(), "T")
+        ("lang", "only posts in this language (en, ja, zh_cn; repeatable); with one, the query's words are\n"
+                 "read as that language's (else as the language of their script, else the index's)",
+         cxxopts::value<std::vector<std::string>>(), "L")
         ("since", "only posts on or after DATE (2016-03-01, 2016-03, 2016)", cxxopts::value<std::string>(), "DATE")
         ("until", "only posts on or before DATE (the whole day, month or year)", cxxopts::value<std::string>(), "DATE")
         ("match", "any: rank posts with any of the words; all: require every word (default: any, but all\n"
@@ -70,6 +73,7 @@ query::SearchRequest request_from_args(const cxxopts::ParseResult& args) {
     if (args.count("author")) request.authors = args["author"].as<std::vector<std::string>>();
     if (args.count("category")) request.categories = args["category"].as<std::vector<std::string>>();
     if (args.count("tag")) request.tags = args["tag"].as<std::vector<std::string>>();
+    if (args.count("lang")) request.langs = args["lang"].as<std::vector<std::string>>();
     if (args.count("since")) request.since = date_text(args["since"].as<std::string>(), "--since");
     if (args.count("until")) request.until = date_text(args["until"].as<std::string>(), "--until");
     if (args.count("match")) request.match = parse_match(args["match"].as<std::string>());
@@ -91,6 +95,7 @@ query::SearchRequest request_from_json(const nlohmann::json& line, const query::
         } else if (key == "author") request.authors = strings(value, "author");
         else if (key == "category") request.categories = strings(value, "category");
         else if (key == "tag") request.tags = strings(value, "tag");
+        else if (key == "lang") request.langs = strings(value, "lang");
         else if (key == "since" && value.is_string()) request.since = date_text(value.get<std::string>(), "\"since\"");
         else if (key == "until" && value.is_string()) request.until = date_text(value.get<std::string>(), "\"until\"");
         else if (key == "limit") request.limit = count(value, "limit");

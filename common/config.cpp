@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "common/error.hpp"
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "common/stop_words.hpp"
 
@@ -66,9 +67,10 @@ void parse_fields(std::string_view source, const YAML::Node& node, KeyMapping& k
         else if (field == "url") keys.url = std::move(list);
         else if (field == "id") keys.id = std::move(list);
         else if (field == "published") keys.published = std::move(list);
+        else if (field == "lang") keys.lang = std::move(list);
         else
             fail(source, entry.first,
-                 "unknown field '" + field + "' (known: title, date, author, categories, tags, url, id, published)");
+                 "unknown field '" + field + "' (known: title, date, author, categories, tags, url, id, published, lang)");
     }
 }
 
@@ -122,6 +124,14 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             config.roots = string_list(source_name, value, key);
         } else if (key == "language") {
             config.index.language = scalar(source_name, value, key);
+            if (!resolve_language(config.index.language))
+                fail(source_name, value,
+                     "'language' should be a language code (en, de, ja, zh_cn), a Snowball stemmer name (" +
+                         Xapian::Stem::get_available_languages() + ") or none");
+        } else if (key == "future") {
+            const std::string text = scalar(source_name, value, key);
+            if (text != "true" && text != "false") fail(source_name, value, "'future' should be true or false");
+            config.future = text == "true";
         } else if (key == "stop_words") {
             config.index.stop_words = string_list(source_name, value, key);
         } else if (key == "title_weight") {
@@ -145,7 +155,7 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
                      "' (known: db, roots, language, stop_words, title_weight, shortcodes, split_authors, jobs, "
-                     "max_file_size, fields)");
+                     "max_file_size, future, fields)");
         }
     }
     return config;
@@ -162,6 +172,7 @@ std::string settings_fingerprint(const IndexSettings& settings) {
     append_list(out, "url", k.url);
     append_list(out, "id", k.id);
     append_list(out, "published", k.published);
+    append_list(out, "lang", k.lang);
     out += "language=" + settings.language + "\n";
     out += "title_weight=" + std::to_string(settings.title_weight) + "\n";
     append_list(out, "shortcodes", settings.shortcodes);

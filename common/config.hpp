@@ -23,11 +23,14 @@ struct KeyMapping {
     std::vector<std::string> url{"permalink", "canonical_url", "link"};
     std::vector<std::string> id{"ID", "wordpress_id", "id"};
     std::vector<std::string> published{"published"};  // `false` marks a draft
+    std::vector<std::string> lang{"lang"};            // the post's language code
 };
 
 struct IndexSettings {
     KeyMapping keys;
-    std::string language = "english";     // Snowball stemmer name, or "none"
+    // The language of posts that name none (and whose site names none): a
+    // code (en, ja) or Snowball name (english), or "none" (common/language.hpp).
+    std::string language = "english";
     std::vector<std::string> stop_words;  // empty: the built-in list for the language
     unsigned title_weight = 5;            // within-document frequency of each title word
     std::vector<std::string> shortcodes;  // extra WordPress shortcode names to strip
@@ -44,6 +47,7 @@ struct Config {
     IndexSettings index;
     std::uint64_t max_file_size = 16u * 1024 * 1024;
     unsigned jobs = 0;  // 0: one per core
+    bool future = false;  // index posts dated after the run, as Jekyll's `future: true`
 };
 
 // Parses idx.yaml text. Throws idx::Error naming `source_name` and the line

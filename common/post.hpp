@@ -21,6 +21,7 @@ struct Post {
     std::optional<PostDate> date;
     std::string id;    // the exporter's id (WordPress ID); empty when the post has none
     std::string text;  // the body as plain text, block elements separated by newlines
+    std::string lang;  // language code (common/language.hpp); empty: none
     bool draft = false;
 };
 

@@ -1,12 +1,17 @@
 #include "common/records.hpp"
 
+#include "common/lines.hpp"
 #include "common/packing.hpp"
 #include "common/stored_text.hpp"
 
 namespace idx {
 namespace {
-constexpr std::uint64_t kDocumentDataFormat = 1;
-constexpr std::uint64_t kSourceFormat = 1;
+constexpr std::uint64_t kDocumentDataFormat = 2;  // 1: without the language
+constexpr std::uint64_t kSourceFormat = 2;  // 1: without the draft and future flags
+constexpr std::uint64_t kRootsFormat = 1;
+constexpr std::uint64_t kFailuresFormat = 1;
+constexpr std::uint64_t kSourceDraft = 1;
+constexpr std::uint64_t kSourceFuture = 2;
 }  // namespace
 
 std::string encode_document_data(const Post& post) {
@@ -19,14 +24,15 @@ std::string encode_document_data(const Post& post) {
         .list(post.categories)
         .list(post.tags)
         .text(post.date ? to_iso8601(*post.date) : std::string())
-        .text(post.id);
+        .text(post.id)
+        .text(post.lang);
     return out.take();
 }
 
 std::optional<Post> decode_document_data(std::string_view bytes) {
     Unpacker in(bytes);
     std::uint64_t format = 0;
-    if (!in.number(format) || format != kDocumentDataFormat) return std::nullopt;
+    if (!in.number(format) || (format != 1 && format != kDocumentDataFormat)) return std::nullopt;
     Post post;
     std::string_view path, url, title, date, id;
     if (!in.text(path) || !in.text(url) || !in.text(title) || !in.list(post.authors) ||
@@ -36,6 +42,11 @@ std::optional<Post> decode_document_data(std::string_view bytes) {
     post.url = url;
     post.title = title;
     post.id = id;
+    std::string_view lang;
+    if (format == kDocumentDataFormat) {
+        if (!in.text(lang)) return std::nullopt;
+        post.lang = lang;
+    }
     if (!date.empty()) {
         if (auto parsed = parse_post_date(date)) post.date = parsed->date;
     }
@@ -57,7 +68,8 @@ std::string encode_facets(const Post& post) {
         .list(post.authors)
         .list(post.categories)
         .list(post.tags)
-        .text(post.date ? to_year_month(*post.date) : std::string());
+        .text(post.date ? to_year_month(*post.date) : std::string())
+        .text(post.lang);
     return out.take();
 }
 
@@ -67,22 +79,77 @@ std::string encode_source(const SourceRecord& source) {
         .text(source.path)
         .number(static_cast<std::uint64_t>(source.mtime_ns))
         .number(source.size)
-        .text(source.content_hash);
+        .text(source.content_hash)
+        .number((source.draft ? kSourceDraft : 0) | (source.future ? kSourceFuture : 0));
     return out.take();
 }
 
 std::optional<SourceRecord> decode_source(std::string_view bytes) {
     Unpacker in(bytes);
     std::uint64_t format = 0;
-    if (!in.number(format) || format != kSourceFormat) return std::nullopt;
+    if (!in.number(format) || (format != 1 && format != kSourceFormat)) return std::nullopt;
     SourceRecord source;
     std::string_view path, hash;
     std::uint64_t mtime = 0;
+    std::uint64_t flags = 0;
     if (!in.text(path) || !in.number(mtime) || !in.number(source.size) || !in.text(hash)) return std::nullopt;
+    if (format == kSourceFormat && !in.number(flags)) return std::nullopt;
+    source.draft = (flags & kSourceDraft) != 0;
+    source.future = (flags & kSourceFuture) != 0;
     source.path = path;
     source.mtime_ns = static_cast<std::int64_t>(mtime);
     source.content_hash = hash;
     return source;
+}
+
+std::string encode_roots(const std::vector<std::string>& roots) {
+    Packer out;
+    out.number(kRootsFormat).list(roots);
+    return out.take();
+}
+
+std::vector<std::string> decode_roots(std::string_view bytes) {
+    // A packed record starts with its format number (byte 1); the old form
+    // starts with a path, which is never a control character.
+    if (bytes.empty() || bytes.front() != static_cast<char>(kRootsFormat)) return split_lines(bytes);
+    Unpacker in(bytes);
+    std::uint64_t format = 0;
+    std::vector<std::string> roots;
+    if (!in.number(format) || !in.list(roots)) return {};
+    return roots;
+}
+
+std::string encode_failures(const std::vector<FailureRecord>& failures) {
+    Packer out;
+    out.number(kFailuresFormat).number(failures.size());
+    for (const FailureRecord& f : failures) {
+        out.text(f.path)
+            .number(static_cast<std::uint64_t>(f.mtime_ns))
+            .number(f.size)
+            .number(static_cast<std::uint64_t>(f.line > 0 ? f.line : 0))
+            .text(f.reason);
+    }
+    return out.take();
+}
+
+std::vector<FailureRecord> decode_failures(std::string_view bytes) {
+    Unpacker in(bytes);
+    std::uint64_t format = 0, count = 0;
+    if (!in.number(format) || format != kFailuresFormat || !in.number(count)) return {};
+    std::vector<FailureRecord> out;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        FailureRecord f;
+        std::string_view path, reason;
+        std::uint64_t mtime = 0, line = 0;
+        if (!in.text(path) || !in.number(mtime) || !in.number(f.size) || !in.number(line) || !in.text(reason))
+            return {};
+        f.path = path;
+        f.mtime_ns = static_cast<std::int64_t>(mtime);
+        f.line = line > 1000000000 ? 0 : static_cast<int>(line);
+        f.reason = reason;
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 }  // namespace idx

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/post.hpp"
 
@@ -20,10 +21,10 @@ std::string encode_document_data(const Post& post);
 std::optional<Post> decode_document_data(std::string_view bytes);
 std::optional<Post> decode_post(std::string_view data, std::string_view stored_text);
 
-// Facet value (schema::slot::facets): author, category and tag lists and the
-// `YYYY-MM` month, in the order of FacetField.
-enum class FacetField : int { author = 0, category = 1, tag = 2, month = 3 };
-inline constexpr int kFacetFieldCount = 4;
+// Facet value (schema::slot::facets): author, category and tag lists, the
+// `YYYY-MM` month and the language code, in the order of FacetField.
+enum class FacetField : int { author = 0, category = 1, tag = 2, month = 3, lang = 4 };
+inline constexpr int kFacetFieldCount = 5;
 
 std::string encode_facets(const Post& post);
 
@@ -39,12 +40,41 @@ struct SourceRecord {
     std::int64_t mtime_ns = 0;
     std::uint64_t size = 0;
     std::string content_hash;  // 16 bytes of XXH3-128
+    // Indexed although Jekyll would not publish it (--include-drafts, or
+    // `future: true` for a post dated after the run): a later run with other
+    // rules must look at the file again even when it did not change.
+    bool draft = false;
+    bool future = false;
 
     bool operator==(const SourceRecord&) const = default;
 };
 
 std::string encode_source(const SourceRecord& source);
 std::optional<SourceRecord> decode_source(std::string_view bytes);
+
+// The folders earlier runs indexed (metadata schema::metadata::roots). Any
+// byte may be in a folder name, newlines included. decode_roots also reads
+// the one-a-line form older versions wrote.
+std::string encode_roots(const std::vector<std::string>& roots);
+std::vector<std::string> decode_roots(std::string_view bytes);
+
+// A post file that could not be indexed, as Omega's omindex remembers them:
+// the same failure is reported once, until the file changes (its size or
+// mtime). Metadata schema::metadata::failures holds the list.
+struct FailureRecord {
+    std::string path;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t size = 0;
+    int line = 0;  // 0: about the whole file
+    std::string reason;
+
+    bool operator==(const FailureRecord&) const = default;
+};
+
+std::string encode_failures(const std::vector<FailureRecord>& failures);
+// Nothing readable (another format, damage) gives an empty list: at worst a
+// known failure is reported once more.
+std::vector<FailureRecord> decode_failures(std::string_view bytes);
 
 }  // namespace idx
 

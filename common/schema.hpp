@@ -16,7 +16,9 @@ namespace idx::schema {
 // database with another version is rebuilt by the next `idx add`.
 // 2: labels compared without case or accents, accent-free word forms beside
 // the originals, the exact-title term `XT`, authors split at `and`/`,`/`&`.
-inline constexpr int kVersion = 2;
+// 3: each post stemmed in its own language, CJK text as n-grams, `L`
+// language terms.
+inline constexpr int kVersion = 3;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";  // Q + canonical path: one document per file
@@ -29,6 +31,7 @@ inline constexpr std::string_view month = "M";      // boolean, YYYYMM
 inline constexpr std::string_view day = "D";        // boolean, YYYYMMDD
 inline constexpr std::string_view post_id = "XID";  // boolean, the exporter's post id
 inline constexpr std::string_view exact_title = "XT";  // boolean, the title's word stems: title_key_term()
+inline constexpr std::string_view lang = "L";       // boolean, language code (common/language.hpp)
 }  // namespace prefix
 
 namespace slot {
@@ -42,10 +45,11 @@ namespace metadata {
 inline constexpr std::string_view schema_version = "idx:schema";
 inline constexpr std::string_view idx_version = "idx:version";
 inline constexpr std::string_view fingerprint = "idx:fingerprint";  // of the settings that shape the index
-inline constexpr std::string_view roots = "idx:roots";              // folders given to earlier runs, one a line
+inline constexpr std::string_view roots = "idx:roots";              // folders given to earlier runs (records.hpp)
 inline constexpr std::string_view last_run = "idx:last_run";        // JSON summary of the last `idx add`
 inline constexpr std::string_view language = "idx:language";        // stemmer the index was built with
 inline constexpr std::string_view stop_words = "idx:stop_words";    // one a line; the query side uses them
+inline constexpr std::string_view failures = "idx:failures";        // FailureRecord list (records.hpp)
 }  // namespace metadata
 
 // How the query parser treats a field name such as `author:`.
@@ -56,6 +60,7 @@ enum class FieldKind {
     year,     // boolean, four digits
     month,    // boolean, YYYY-MM or YYYYMM
     date,     // a range over slot::date
+    lang,     // boolean, a language code made canonical (`lang:pt-BR` is `Lpt_br`)
 };
 
 struct Field {
@@ -64,7 +69,7 @@ struct Field {
     FieldKind kind;
 };
 
-inline constexpr std::array<Field, 8> kFields = {{
+inline constexpr std::array<Field, 9> kFields = {{
     {"title", prefix::title, FieldKind::text},
     {"author", prefix::author, FieldKind::label},
     {"category", prefix::category, FieldKind::label},
@@ -73,6 +78,7 @@ inline constexpr std::array<Field, 8> kFields = {{
     {"year", prefix::year, FieldKind::year},
     {"month", prefix::month, FieldKind::month},
     {"date", "", FieldKind::date},
+    {"lang", prefix::lang, FieldKind::lang},
 }};
 
 // Xapian rejects terms over 245 bytes; stay clear of that.

@@ -4,7 +4,9 @@
 #include <optional>
 #include <utility>
 
+#include "common/error.hpp"
 #include "common/schema.hpp"
+#include "common/stop_words.hpp"
 #include "common/stored_text.hpp"
 #include "common/text_fold.hpp"
 #include "common/utf8.hpp"
@@ -73,23 +75,50 @@ std::string_view cut_at_word(std::string_view text, std::size_t max_bytes) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const IndexSettings& settings)
-    : m_stemmer(make_caching_stemmer(settings.language)),
+    : m_default_stop_words(effective_stop_words(settings)),
       m_title_weight(settings.title_weight),
       m_split_authors(settings.split_authors) {
+    const std::optional<Language> language = resolve_language(settings.language);
+    if (!language) throw Error("language '" + settings.language + "' is not a language code or Snowball name");
+    m_default = *language;
+    // Chinese, Japanese and Korean are written without blanks between words:
+    // Xapian splits their runs into single characters and pairs, and the
+    // query side does the same (query_builder.cpp), in every post whatever
+    // its language, since CJK names turn up in other languages' posts too.
+    // The accent-free pass splits alike, so its positions match.
+    m_terms.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    m_accent_free.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    // Even without stemming, the accent-free pass goes through its stemmer:
+    // that is where words are folded (Stem() leaves a word as it is).
+    m_accent_free.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+    use_language(m_default.code);
+}
+
+void DocumentBuilder::use_language(const std::string& code) {
+    auto it = m_languages.find(code);
+    if (it == m_languages.end()) {
+        // A post without a language (built outside the parser) is in the default one.
+        const Language language =
+            code.empty() ? m_default : language_for_post(resolve_language(code).value_or(Language{}), m_default);
+        LanguageTools tools;
+        tools.stemmer = make_caching_stemmer(language.stemmer);
+        tools.accent_free = Xapian::Stem(new AccentFreeStemmer(tools.stemmer));
+        const std::vector<std::string> stop_words =
+            language.code == m_default.code ? m_default_stop_words : builtin_stop_words(language.code);
+        for (const std::string& word : stop_words) tools.stopped_stems.insert(tools.stemmer(word));
+        it = m_languages.emplace(code, std::move(tools)).first;
+    }
+    m_language = &it->second;
     // Only stemmed terms, with positions: phrases match on stems, and the
     // writer stores one posting per word instead of two. Measured on the
     // whenitson posts: 30% less CPU for a full build and a 23% smaller index
     // than STEM_SOME's unstemmed-plus-Z-stemmed pairs. Stop words are indexed
     // too (phrases such as "the who" need them); queries drop them.
-    m_terms.set_stemmer(m_stemmer);
+    m_terms.set_stemmer(m_language->stemmer);
     // Without a stemmer, STEM_ALL would index nothing at all.
-    m_terms.set_stemming_strategy(m_stemmer.is_none() ? Xapian::TermGenerator::STEM_NONE
-                                                      : Xapian::TermGenerator::STEM_ALL);
-    // Even without stemming, the accent-free pass goes through its stemmer:
-    // that is where words are folded (Stem() leaves a word as it is).
-    m_accent_free.set_stemmer(Xapian::Stem(new AccentFreeStemmer(m_stemmer)));
-    m_accent_free.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-    for (const std::string& word : effective_stop_words(settings)) m_stopped_stems.insert(m_stemmer(word));
+    m_terms.set_stemming_strategy(m_language->stemmer.is_none() ? Xapian::TermGenerator::STEM_NONE
+                                                                : Xapian::TermGenerator::STEM_ALL);
+    m_accent_free.set_stemmer(m_language->accent_free);
 }
 
 void DocumentBuilder::index_text(std::vector<Segment>& segments, const std::string& text, Xapian::termcount weight,
@@ -128,7 +157,7 @@ std::string DocumentBuilder::exact_title_term(const Xapian::Document& doc) const
         const std::string term = *it;
         if (term.compare(0, prefix.size(), prefix) != 0) break;
         std::string stem = term.substr(prefix.size());
-        if (m_stopped_stems.count(stem) != 0) continue;
+        if (m_language->stopped_stems.count(stem) != 0) continue;
         for (Xapian::PositionIterator pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
             words.emplace_back(*pos, stem);
     }
@@ -154,6 +183,7 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
 
     BuiltDocument built;
     Xapian::Document& doc = built.document;
+    use_language(post.lang);
     m_terms.set_document(doc);
     m_terms.set_termpos(0);
 
@@ -182,6 +212,7 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     add_label_terms(doc, schema::prefix::category, post.categories);
     add_label_terms(doc, schema::prefix::tag, post.tags);
     if (!post.id.empty()) doc.add_boolean_term(schema::boolean_term(schema::prefix::post_id, post.id));
+    if (!post.lang.empty()) doc.add_boolean_term(schema::boolean_term(schema::prefix::lang, post.lang));
     if (post.date) {
         const PostDate& d = *post.date;
         const std::string year = digits(d.year, 4);

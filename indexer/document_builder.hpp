@@ -5,11 +5,13 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "common/config.hpp"
+#include "common/language.hpp"
 #include "common/post.hpp"
 #include "common/records.hpp"
 #include "indexer/spelling_words.hpp"
@@ -47,11 +49,24 @@ private:
     void add_accent_free_terms(Xapian::Document& doc, const std::vector<Segment>& segments);
     std::string exact_title_term(const Xapian::Document& doc) const;
 
+    // What analyses the words of one language.
+    struct LanguageTools {
+        Xapian::Stem stemmer;       // caching Snowball stemmer, or none
+        Xapian::Stem accent_free;   // the same over accent-free forms
+        std::unordered_set<std::string> stopped_stems;  // stems of stop words: not part of the exact title
+    };
+    // Points the term generators at the tools of the post's language.
+    void use_language(const std::string& code);
+
     Xapian::TermGenerator m_terms;        // stemmed, positional: the index
     Xapian::TermGenerator m_accent_free;  // the same words' accent-free stems
     SpellingWords m_spelling;             // unstemmed: words for the spelling table
-    Xapian::Stem m_stemmer;
-    std::unordered_set<std::string> m_stopped_stems;  // stems of stop words: not part of the exact title
+    Language m_default;                   // idx.yaml's language
+    std::vector<std::string> m_default_stop_words;
+    // By language code, made on first use: a thread sees few languages, and
+    // each stemmer keeps its own cache of stems.
+    std::map<std::string, LanguageTools, std::less<>> m_languages;
+    const LanguageTools* m_language = nullptr;  // the current post's
     unsigned m_title_weight;
     bool m_split_authors;
 };

@@ -41,6 +41,7 @@ public:
     void run(const std::string& root) {
         struct stat st {};
         if (::stat(root.c_str(), &st) != 0) {
+            m_result.root_missing = errno == ENOENT || errno == ENOTDIR;
             m_result.errors.push_back({root, "cannot read: " + describe_errno(errno)});
             m_result.unlisted_folders.push_back(root);
             return;

@@ -44,6 +44,9 @@ struct WalkResult {
     // Folders that could not be listed: what the index holds under them must
     // not be pruned, since their files may well still be there.
     std::vector<std::string> unlisted_folders;
+    // The root itself does not exist (moved or deleted, or a disk not
+    // mounted): reported once in `errors` as well.
+    bool root_missing = false;
 };
 
 // `root` is a folder or a single file, given as a canonical absolute path.

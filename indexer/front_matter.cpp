@@ -187,6 +187,7 @@ std::variant<FrontMatter, FrontMatterError> parse_front_matter(std::string_view 
     fm.url = lookup.text(keys.url);
     std::erase(fm.url, ' ');
     fm.id = lookup.text(keys.id);
+    fm.lang = lookup.text(keys.lang);
     for (const std::string& value : lookup.scalars(keys.published)) fm.draft = fm.draft || is_false(value);
     return fm;
 }

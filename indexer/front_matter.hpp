@@ -39,6 +39,7 @@ struct FrontMatter {
     std::vector<std::string> tags;
     std::string url;
     std::string id;
+    std::string lang;    // as written; common/language.hpp makes sense of it
     bool draft = false;  // `published: false`
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/language.hpp"
 #include "common/utf8.hpp"
 #include "indexer/front_matter.hpp"
 #include "indexer/markdown.hpp"
@@ -59,6 +60,21 @@ void set_date(std::string_view path, const FrontMatter& fm, int yaml_first_line,
     std::string message = "date '" + fm.date + "' is not a date idx understands (YYYY-MM-DD[ HH:MM:SS][ +HHMM])";
     message += result.post.date ? "; using the date in the file name" : "; the post has no date";
     result.warnings.push_back({yaml_first_line + fm.date_line - 1, std::move(message)});
+}
+
+// The post's `lang:`, else the site's, else idx.yaml's (common/language.hpp).
+// A value that is no language is reported and the next source used.
+void set_language(const FrontMatter& fm, const ParseOptions& options, const IndexSettings& settings,
+                  ParseResult& result) {
+    for (const std::string* name : {&fm.lang, &options.site_language, &settings.language}) {
+        if (name->empty()) continue;
+        if (const std::optional<Language> language = resolve_language(*name)) {
+            result.post.lang = language->code;
+            return;
+        }
+        if (name == &fm.lang)
+            result.warnings.push_back({0, "lang '" + fm.lang + "' is not a language code such as en, de or zh_cn; ignored"});
+    }
 }
 
 std::string body_text(std::string_view path, std::string_view body, const ParseOptions& options,
@@ -120,6 +136,7 @@ ParseResult parse_post(std::string_view path, std::string_view raw, const ParseO
     post.id = std::move(fm.id);
     post.draft = fm.draft;
     set_date(path, fm, block.yaml_first_line, result);
+    set_language(fm, options, settings, result);
     post.text = body_text(path, block.body, options, result);
     return result;
 }

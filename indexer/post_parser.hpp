@@ -16,6 +16,9 @@ namespace idx::indexer {
 struct ParseOptions {
     const IndexSettings* settings = nullptr;  // key mapping and shortcodes; defaults when null
     HtmlLimits html;
+    // The language of posts without `lang:`, from the Jekyll site's
+    // _config.yml; empty: settings->language (idx.yaml) decides.
+    std::string site_language;
 };
 
 struct Diagnostic {

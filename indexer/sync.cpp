@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <new>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "common/error.hpp"
 #include "common/lines.hpp"
@@ -24,6 +26,8 @@
 #include "indexer/post_file.hpp"
 #include "indexer/post_parser.hpp"
 #include "indexer/spelling_words.hpp"
+#include "indexer/publishing.hpp"
+#include "indexer/roots.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -44,6 +48,9 @@ struct FileResult {
 struct Task {
     const FileEntry* file;
     IndexedFile* indexed;  // null when the index has no document for this path
+    // Indexed as a draft or future post under rules this run does not share:
+    // read and judged again even when the file did not change.
+    bool recheck = false;
 };
 
 std::string utc_now_iso() {
@@ -77,7 +84,8 @@ public:
         : m_options(options),
           m_report(report),
           m_index(open_for_writing(options.db_path, options.wait_for_lock)),
-          m_parse_options{&options.settings, {}} {}
+          m_parse_options{&options.settings, {}, options.site_language},
+          m_clock{static_cast<std::int64_t>(std::time(nullptr)), options.site_utc_offset_minutes} {}
 
     void run() {
         const auto started = Clock::now();
@@ -85,6 +93,8 @@ public:
         m_report.reindexed_all =
             m_db.get_doccount() > 0 && m_db.get_metadata(std::string(schema::metadata::fingerprint)) != fingerprint;
         m_state = load_index_state(m_db);
+        for (FailureRecord& failure : decode_failures(m_db.get_metadata(std::string(schema::metadata::failures))))
+            m_known_failures.emplace(failure.path, std::move(failure));
 
         const std::vector<std::string> roots = choose_roots();
         std::vector<WalkResult> walks;
@@ -92,40 +102,39 @@ public:
         plan(walks);
         index_files(started);
         prune(walks);
+        record_failures();
         record_run(fingerprint, started);
     }
 
 private:
     std::vector<std::string> choose_roots() {
         const std::vector<std::string> recorded =
-            split_lines(m_db.get_metadata(std::string(schema::metadata::roots)));
+            decode_roots(m_db.get_metadata(std::string(schema::metadata::roots)));
+        m_recorded.insert(recorded.begin(), recorded.end());
         std::vector<std::string> given = m_options.roots;
         if (given.empty()) given = recorded;
         if (given.empty())
             throw Error("no folders to index: name one (idx add _posts/), or list them under roots: in idx.yaml");
         std::set<std::string> roots;
-        for (const std::string& root : given) roots.insert(canonical_root(root));
+        for (const std::string& root : given) roots.insert(indexer::canonical_root(root));
         // New settings change every document, so every recorded root is redone.
         if (m_report.reindexed_all) roots.insert(recorded.begin(), recorded.end());
         return {roots.begin(), roots.end()};
     }
 
-    // The canonical form of a root; a missing root keeps its absolute form
-    // so the message names it and nothing under it is pruned.
-    static std::string canonical_root(const std::string& root) {
-        char resolved[PATH_MAX];
-        if (::realpath(root.c_str(), resolved) != nullptr) return resolved;
-        std::error_code ec;
-        const std::filesystem::path absolute = std::filesystem::absolute(root, ec).lexically_normal();
-        std::string out = ec ? root : absolute.string();
-        while (out.size() > 1 && out.back() == '/') out.pop_back();
-        return out;
-    }
-
     WalkResult walk_root(const std::string& root) {
         WalkResult walk = indexer::walk(root, WalkOptions{m_options.follow_symlinks});
+        if (walk.root_missing && m_recorded.count(root) > 0) {
+            // A recorded folder that is gone is not this run's failure: one
+            // warning a run, its documents kept, until the user drops it.
+            m_report.missing_roots.push_back(
+                {root, 0, "folder is gone (moved, deleted or not mounted); its posts stay in the index until "
+                          "`idx roots rm` drops it"});
+            walk.errors.clear();
+        }
         for (const WalkProblem& problem : walk.errors) m_report.errors.push_back({problem.path, 0, problem.message});
         for (const WalkProblem& problem : walk.skipped) m_report.skips.push_back({problem.path, 0, problem.message});
+        m_unlisted.insert(m_unlisted.end(), walk.unlisted_folders.begin(), walk.unlisted_folders.end());
         const bool root_missing =
             std::find(walk.unlisted_folders.begin(), walk.unlisted_folders.end(), root) != walk.unlisted_folders.end();
         if (!root_missing) m_report.roots.push_back(root);
@@ -141,12 +150,14 @@ private:
                 const auto it = m_state.find(file.path);
                 IndexedFile* indexed = it == m_state.end() ? nullptr : &it->second;
                 if (indexed) indexed->seen = true;
-                if (indexed && !m_report.reindexed_all && indexed->source.mtime_ns == file.mtime_ns &&
+                const bool recheck = indexed && ((indexed->source.draft && !m_options.include_drafts) ||
+                                                 (indexed->source.future && !m_options.future));
+                if (indexed && !m_report.reindexed_all && !recheck && indexed->source.mtime_ns == file.mtime_ns &&
                     indexed->source.size == file.size) {
                     ++m_report.unchanged;
                     continue;
                 }
-                m_tasks.push_back({&file, indexed});
+                m_tasks.push_back({&file, indexed, recheck});
             }
         }
     }
@@ -175,7 +186,7 @@ private:
             case ReadStatus::ok:
                 break;
         }
-        if (task.indexed && !m_report.reindexed_all &&
+        if (task.indexed && !m_report.reindexed_all && !task.recheck &&
             task.indexed->source.content_hash == file.source.content_hash) {
             result.outcome = Outcome::same_content;
             return result;
@@ -192,18 +203,56 @@ private:
                 result.message = {path, 0, std::move(parsed.skip_reason)};
                 return result;
             case ParseStatus::draft:
-                if (!m_options.include_drafts) {
-                    result.outcome = Outcome::skipped;
-                    result.message = {path, 0, "draft (published: false); use --include-drafts to index it"};
-                    return result;
-                }
-                break;
             case ParseStatus::post:
                 break;
         }
+        if (!apply_publishing_rules(parsed.post, file.source, result)) return result;
         result.outcome = Outcome::indexed;
         result.built = builder.build(parsed.post, file.source);
         return result;
+    }
+
+    // Jekyll's rules (publishing.hpp): false, with the result a skip, when
+    // the post is left out; else the source record notes a draft or future
+    // post indexed by request, so a run without the request removes it.
+    bool apply_publishing_rules(const Post& post, SourceRecord& source, FileResult& result) const {
+        switch (publication(post, m_clock)) {
+            case Publication::draft:
+                if (m_options.include_drafts) {
+                    source.draft = true;
+                    return true;
+                }
+                result.outcome = Outcome::skipped;
+                result.message = {post.path, 0,
+                                  std::string(post.draft ? "draft (published: false)" : "draft (in a _drafts folder)") +
+                                      "; use --include-drafts to index it"};
+                return false;
+            case Publication::future:
+                if (m_options.future) {
+                    source.future = true;
+                    return true;
+                }
+                result.outcome = Outcome::skipped;
+                result.message = {post.path, 0,
+                                  "dated " + to_iso8601(*post.date) +
+                                      ", after now: indexed by the first run after that date (future: true in "
+                                      "idx.yaml indexes it now)"};
+                return false;
+            case Publication::published:
+                return true;
+        }
+        return true;
+    }
+
+    // A failed file is reported once per change: when the index remembers
+    // the same failure for the same size and mtime, that run reported it.
+    void record_failure(FileMessage message, const FileEntry& file) {
+        FailureRecord failure{message.path, file.mtime_ns, file.size, message.line, message.message};
+        const auto known = m_known_failures.find(message.path);
+        const bool reported_before =
+            known != m_known_failures.end() && known->second.mtime_ns == file.mtime_ns && known->second.size == file.size;
+        (reported_before ? m_report.still_failing : m_report.errors).push_back(std::move(message));
+        m_failures_now.push_back(std::move(failure));
     }
 
     void apply(FileResult& result, const Task& task) {
@@ -226,6 +275,8 @@ private:
                 // Touched but not changed: remember the new mtime so the next
                 // run does not read the file again; the terms stay as they are.
                 Xapian::Document doc = m_db.get_document(task.indexed->docid);
+                result.source.draft = task.indexed->source.draft;
+                result.source.future = task.indexed->source.future;
                 doc.add_value(schema::slot::source, encode_source(result.source));
                 m_db.replace_document(task.indexed->docid, doc);
                 ++m_report.unchanged;
@@ -238,7 +289,7 @@ private:
                 if (task.indexed) remove(*task.indexed);
                 break;
             case Outcome::error:
-                m_report.errors.push_back(std::move(result.message));  // the old document stays
+                record_failure(std::move(result.message), *task.file);  // the old document stays
                 break;
         }
         if (result.outcome == Outcome::indexed) m_pending_bytes += result.source.size;
@@ -308,12 +359,28 @@ private:
         }
     }
 
+    // The failures of this run, and those remembered from files this run did
+    // not walk (outside its roots, or under a folder it could not list).
+    void record_failures() {
+        std::vector<FailureRecord> kept = std::move(m_failures_now);
+        std::set<std::string> failing_now;
+        for (const FailureRecord& failure : kept) failing_now.insert(failure.path);
+        for (auto& [path, failure] : m_known_failures) {
+            if (failing_now.count(path) > 0) continue;
+            const bool walked = std::any_of(m_report.roots.begin(), m_report.roots.end(),
+                                            [&](const std::string& root) { return is_under(path, root); });
+            const bool unlisted = std::any_of(m_unlisted.begin(), m_unlisted.end(),
+                                              [&](const std::string& folder) { return is_under(path, folder); });
+            if (!walked || unlisted) kept.push_back(failure);
+        }
+        std::sort(kept.begin(), kept.end(), [](const FailureRecord& a, const FailureRecord& b) { return a.path < b.path; });
+        m_db.set_metadata(std::string(schema::metadata::failures), encode_failures(kept));
+    }
+
     void record_run(const std::string& fingerprint, Clock::time_point started) {
-        std::set<std::string> roots;
-        for (const std::string& root : split_lines(m_db.get_metadata(std::string(schema::metadata::roots))))
-            roots.insert(root);
+        std::set<std::string> roots = m_recorded;
         roots.insert(m_report.roots.begin(), m_report.roots.end());
-        m_db.set_metadata(std::string(schema::metadata::roots), join_lines({roots.begin(), roots.end()}));
+        m_db.set_metadata(std::string(schema::metadata::roots), encode_roots({roots.begin(), roots.end()}));
         m_db.set_metadata(std::string(schema::metadata::fingerprint), fingerprint);
         m_db.set_metadata(std::string(schema::metadata::schema_version), std::to_string(schema::kVersion));
         m_db.set_metadata(std::string(schema::metadata::idx_version), std::string(kVersion));
@@ -341,7 +408,12 @@ private:
     WritableIndex m_index;  // the database and idx's writer lock, held for the run
     Xapian::WritableDatabase& m_db = m_index.db;
     ParseOptions m_parse_options;
+    PublishingClock m_clock;
     IndexState m_state;
+    std::set<std::string> m_recorded;  // roots of earlier runs
+    std::unordered_map<std::string, FailureRecord> m_known_failures;  // as the last run left them
+    std::vector<FailureRecord> m_failures_now;
+    std::vector<std::string> m_unlisted;  // folders this run could not list
     std::vector<Task> m_tasks;
     std::size_t m_pending_writes = 0;
     SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents
@@ -362,7 +434,8 @@ SyncReport sync(const SyncOptions& options) {
     return report;
 }
 
-std::size_t remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
+RemoveReport remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
+    require_index(db_path);
     WritableIndex index = open_for_writing(db_path, wait_for_lock);
     Xapian::WritableDatabase& db = index.db;
     std::vector<std::string> targets;
@@ -373,19 +446,36 @@ std::size_t remove_paths(const std::string& db_path, const std::vector<std::stri
         while (target.size() > 1 && target.back() == '/') target.pop_back();
         targets.push_back(std::move(target));
     }
-    std::size_t removed = 0;
+    RemoveReport report;
+    std::vector<bool> matched(targets.size(), false);
     SpellingWords spelling_words;
     for (const auto& [path, indexed] : load_index_state(db)) {
-        const bool match = std::any_of(targets.begin(), targets.end(),
-                                       [&](const std::string& target) { return is_under(path, target); });
+        bool match = false;
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            if (!is_under(path, targets[i])) continue;
+            matched[i] = true;
+            match = true;
+        }
         if (match) {
             remove_spelling(db, stored_title_words(db, indexed.docid, spelling_words));
             db.delete_document(indexed.docid);
-            ++removed;
+            ++report.removed;
         }
     }
+    std::vector<std::string> roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        const auto root = std::find(roots.begin(), roots.end(), targets[i]);
+        if (root != roots.end()) {
+            report.dropped_roots.push_back(*root);
+            roots.erase(root);
+        } else if (!matched[i]) {
+            report.not_indexed.push_back(paths[i]);
+        }
+    }
+    if (!report.dropped_roots.empty())
+        db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
     db.commit();
-    return removed;
+    return report;
 }
 
 }  // namespace idx::indexer

@@ -28,7 +28,10 @@ struct SyncOptions {
     std::uint64_t max_file_size = 16u * 1024 * 1024;
     unsigned jobs = 0;  // parsing threads; 0: one per core
     bool prune = true;  // remove documents whose files are gone
-    bool include_drafts = false;
+    bool include_drafts = false;  // index drafts (published: false, _drafts/)
+    bool future = false;          // index posts dated after the run (Jekyll's `future: true`)
+    std::string site_language;    // language of posts without `lang:` (the site's _config.yml)
+    int site_utc_offset_minutes = 0;  // time zone of dates without an offset
     bool follow_symlinks = false;
     bool wait_for_lock = false;
     std::size_t commit_every = 2000;  // documents per commit
@@ -53,7 +56,15 @@ struct SyncReport {
     std::size_t unchanged = 0;
     std::size_t skipped = 0;  // not posts, drafts, too big
     std::size_t removed = 0;
-    std::vector<FileMessage> errors;     // each also counted in files
+    // Files that failed for the first time, or again after they changed
+    // (each also counted in files): what cron should hear about.
+    std::vector<FileMessage> errors;
+    // Files that failed the same way before and did not change since: that
+    // run reported them; `idx stats` lists them. Not an error of this run.
+    std::vector<FileMessage> still_failing;
+    // Recorded folders that are gone (moved, deleted, unmounted): their
+    // documents are kept until `idx roots rm`. One warning each per run.
+    std::vector<FileMessage> missing_roots;
     std::vector<FileMessage> warnings;   // indexed, but worth a look
     std::vector<FileMessage> skips;      // why each skipped file was skipped (for --verbose)
     bool reindexed_all = false;          // settings or schema changed since the last run
@@ -67,8 +78,16 @@ struct SyncReport {
 // single files or folders are reported in the SyncReport instead.
 SyncReport sync(const SyncOptions& options);
 
+struct RemoveReport {
+    std::size_t removed = 0;
+    std::vector<std::string> not_indexed;    // paths given that no document lies under
+    std::vector<std::string> dropped_roots;  // recorded folders given, now forgotten
+};
+
 // Removes the documents of the given files (or of every file under a given
-// folder). Returns how many documents were removed.
-std::size_t remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock);
+// folder); a recorded folder given whole is forgotten too, so the next run
+// does not bring it back. Throws idx::Error (ExitCode::partial) when there is
+// no index at db_path: nothing is created.
+RemoveReport remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock);
 
 }  // namespace idx::indexer

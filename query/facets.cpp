@@ -98,7 +98,7 @@ FacetTable FacetSpy::table(std::size_t limit) const {
             (count == m_counts[spelling] && value < m_cache.value(spelling)))
             spelling = id;
     }
-    std::array<std::vector<FacetValue>, 3> listed;
+    std::array<std::vector<FacetValue>, kFacetFieldCount> listed;  // month's entry stays empty
     for (const std::uint32_t group : groups_seen) {
         const std::uint32_t id = group_spelling[group];
         listed[static_cast<std::size_t>(m_cache.field(id))].push_back({m_cache.value(id), group_total[group]});
@@ -109,6 +109,8 @@ FacetTable FacetSpy::table(std::size_t limit) const {
     table[static_cast<std::size_t>(Facet::tag)] = by_count(std::move(listed[2]), limit);
     table[static_cast<std::size_t>(Facet::year)] = in_date_order(years, limit);
     table[static_cast<std::size_t>(Facet::month)] = in_date_order(months, limit);
+    table[static_cast<std::size_t>(Facet::lang)] =
+        by_count(std::move(listed[static_cast<std::size_t>(FacetField::lang)]), limit);
     return table;
 }
 

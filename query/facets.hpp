@@ -24,9 +24,10 @@
 namespace idx::query {
 
 // The facet fields shown, in output order.
-enum class Facet : int { author = 0, category, tag, year, month };
-inline constexpr int kFacetCount = 5;
-inline constexpr std::array<const char*, kFacetCount> kFacetNames = {"author", "category", "tag", "year", "month"};
+enum class Facet : int { author = 0, category, tag, year, month, lang };
+inline constexpr int kFacetCount = 6;
+inline constexpr std::array<const char*, kFacetCount> kFacetNames = {"author", "category", "tag",
+                                                                     "year",   "month",    "lang"};
 
 struct FacetValue {
     std::string value;

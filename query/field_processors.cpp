@@ -1,5 +1,6 @@
 #include "query/field_processors.hpp"
 
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "query/date_range.hpp"
 
@@ -21,6 +22,15 @@ Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
 
 Xapian::Query LabelFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(schema::label_term(m_prefix, value));
+}
+
+Xapian::Query LangFieldProcessor::operator()(const std::string& value) {
+    const std::optional<Language> language = resolve_language(value);
+    if (!language || language->code.empty()) {
+        m_problem = "lang:" + value + " is not a language; write a code such as lang:en, lang:ja or lang:zh_cn";
+        return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(schema::boolean_term(schema::prefix::lang, language->code));
 }
 
 Xapian::Query YearFieldProcessor::operator()(const std::string& value) {

@@ -30,6 +30,16 @@ private:
     std::string m_prefix;
 };
 
+// lang:ja, lang:pt-BR: the language code made canonical, as the indexer wrote it.
+class LangFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit LangFieldProcessor(std::string& problem) : m_problem(problem) {}
+    Xapian::Query operator()(const std::string& value) override;
+
+private:
+    std::string& m_problem;
+};
+
 // year:2016
 class YearFieldProcessor : public Xapian::FieldProcessor {
 public:

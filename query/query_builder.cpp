@@ -4,14 +4,16 @@
 
 #include "common/error.hpp"
 #include "common/schema.hpp"
+#include "common/stop_words.hpp"
 #include "query/limits.hpp"
 
 namespace idx::query {
 namespace {
 
+// FLAG_CJK_NGRAM: Chinese, Japanese and Korean split into n-grams, as the
+// indexer split them (quote_cjk_runs makes each run a phrase of them).
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT;
-
+                                 Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
@@ -85,7 +87,7 @@ bool asks_for_exactness(std::string_view query) {
 }
 
 Xapian::Stem stemmer_for(const std::string& language) {
-    if (language.empty() || language == "none") return Xapian::Stem();
+    if (language.empty()) return Xapian::Stem();
     try {
         return Xapian::Stem(language);
     } catch (const Xapian::InvalidArgumentError&) {
@@ -93,17 +95,25 @@ Xapian::Stem stemmer_for(const std::string& language) {
     }
 }
 
+// The languages named by lang: filters in a parsed query (`L` terms).
+std::vector<std::string> lang_filter_codes(const Xapian::Query& query) {
+    std::vector<std::string> codes;
+    const char prefix = schema::prefix::lang[0];
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        if (term.size() > 1 && term[0] == prefix && !(term[1] >= 'A' && term[1] <= 'Z')) codes.push_back(term.substr(1));
+    }
+    return codes;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& language)
-    : m_stemmer(stemmer_for(language.language)) {
+    : m_default(resolve_language(language.language).value_or(Language{})), m_stemmer(stemmer_for(m_default.stemmer)) {
     for (const std::string& word : language.stop_words) m_stopper.add(word);
     m_parser.set_database(db);
-    m_parser.set_stemmer(m_stemmer);
-    // As the indexer: stemmed words, or plain words for language "none".
-    m_parser.set_stemming_strategy(m_stemmer.is_none() ? Xapian::QueryParser::STEM_NONE
-                                                       : Xapian::QueryParser::STEM_ALL);
-    m_parser.set_stopper(&m_stopper);
+    m_current = "(unset)";
+    use_language(m_default.code);
     // A wildcard standing for more words than the limit is an error (thrown
     // by Xapian when the match runs; search.cpp turns it into a sentence):
     // quietly keeping the most frequent words would make the total a guess.
@@ -136,12 +146,66 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
                 m_fields.push_back(std::make_unique<DateFieldProcessor>(m_problem));
                 m_parser.add_boolean_prefix(name, m_fields.back().get());
                 break;
+            case schema::FieldKind::lang:
+                m_fields.push_back(std::make_unique<LangFieldProcessor>(m_problem));
+                m_parser.add_boolean_prefix(name, m_fields.back().get());
+                break;
         }
+    }
+}
+
+void QueryBuilder::use_language(const std::string& code) {
+    if (code == m_current) return;
+    m_current = code;
+    const Xapian::Stem* stemmer = &m_stemmer;
+    const Xapian::SimpleStopper* stopper = &m_stopper;
+    if (code != m_default.code) {
+        auto it = m_analyses.find(code);
+        if (it == m_analyses.end()) {
+            const Language language = resolve_language(code).value_or(Language{});
+            Analysis analysis{stemmer_for(language.stemmer), std::make_unique<Xapian::SimpleStopper>()};
+            for (const std::string& word : builtin_stop_words(language.code)) analysis.stopper->add(word);
+            it = m_analyses.emplace(code, std::move(analysis)).first;
+        }
+        stemmer = &it->second.stemmer;
+        stopper = it->second.stopper.get();
+    }
+    m_current_stemmer = *stemmer;
+    m_parser.set_stemmer(*stemmer);
+    // As the indexer: stemmed words, or plain words for a language without a stemmer.
+    m_parser.set_stemming_strategy(stemmer->is_none() ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_ALL);
+    m_parser.set_stopper(stopper);
+}
+
+std::string QueryBuilder::first_guess(const SearchRequest& request) const {
+    if (request.langs.size() == 1) {
+        if (const std::optional<Language> language = resolve_language(request.langs.front())) return language->code;
+    }
+    if (const std::optional<std::string> code = language_code_from_script(request.query)) return *code;
+    return m_default.code;
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text) {
+    m_problem.clear();
+    try {
+        return m_parser.parse_query(quote_cjk_runs(text), kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error("cannot read the query '" + text + "': " + e.get_msg());
     }
 }
 
 Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     std::vector<Xapian::Query> parts;
+    if (!request.langs.empty()) {
+        std::vector<std::string> codes;
+        for (const std::string& name : request.langs) {
+            const std::optional<Language> language = resolve_language(name);
+            if (!language || language->code.empty())
+                throw Error("--lang takes a language code such as en, ja or zh_cn, not '" + name + "'");
+            codes.push_back(language->code);
+        }
+        parts.push_back(any_of(schema::prefix::lang, codes));
+    }
     if (!request.authors.empty()) parts.push_back(any_of(schema::prefix::author, request.authors));
     if (!request.categories.empty()) parts.push_back(any_of(schema::prefix::category, request.categories));
     if (!request.tags.empty()) parts.push_back(any_of(schema::prefix::tag, request.tags));
@@ -173,15 +237,24 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     m_problem.clear();
     const MatchMode match = effective_match(request);
     m_parser.set_default_op(match == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    Xapian::Query text;
     const std::optional<std::string> excluded = excluded_words_only(request.query);
-    try {
-        text = m_parser.parse_query(excluded ? *excluded : request.query, kParseFlags);
-    } catch (const Xapian::QueryParserError& e) {
-        throw Error("cannot read the query '" + request.query + "': " + e.get_msg());
+    const std::string& query_text = excluded ? *excluded : request.query;
+    std::string language = first_guess(request);
+    use_language(language);
+    Xapian::Query text = parse(query_text);
+    // `lang:de` in the query names its language, as --lang does.
+    if (request.langs.empty() && query_text.find("lang:") != std::string::npos) {
+        const std::vector<std::string> codes = lang_filter_codes(text);
+        if (codes.size() == 1 && codes.front() != language) {
+            language = codes.front();
+            use_language(language);
+            text = parse(query_text);
+        }
     }
     if (!m_problem.empty()) throw Error(m_problem);
     limits::check_parsed(text);
+    built.language = language;
+    built.stemmer = m_current_stemmer;
     for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
         const std::string term = *it;
         // Unprefixed (lower-case first byte) terms are words; `S` title words count too.

@@ -5,10 +5,12 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "common/language.hpp"
 #include "query/field_processors.hpp"
 #include "query/date_range.hpp"
 #include "query/reader.hpp"
@@ -32,6 +34,10 @@ struct BuiltQuery {
     bool plain_words = false;
     // Stemmed query terms that carry weight, for snippets and spelling.
     std::vector<std::string> terms;
+    // The language the words were analysed as: --lang, a lone lang: filter,
+    // the script, else the index's default. Empty code: none.
+    std::string language;
+    Xapian::Stem stemmer;  // that language's stemmer (snippets stem with it)
 };
 
 class QueryBuilder {
@@ -46,15 +52,30 @@ public:
     // the limits (query/limits.hpp).
     BuiltQuery build(const SearchRequest& request);
 
+    // The index's default language: its stemmer and stop words.
     const Xapian::Stem& stemmer() const { return m_stemmer; }
     const Xapian::SimpleStopper& stopper() const { return m_stopper; }
 
 private:
+    struct Analysis {
+        Xapian::Stem stemmer;
+        std::unique_ptr<Xapian::SimpleStopper> stopper;
+    };
+
     Xapian::Query filters(const SearchRequest& request) const;
+    // The language a query is analysed as before any lang: inside it counts.
+    std::string first_guess(const SearchRequest& request) const;
+    // Points the parser at a language's stemmer and stop words.
+    void use_language(const std::string& code);
+    Xapian::Query parse(const std::string& text);
 
     Xapian::QueryParser m_parser;
+    Language m_default;
     Xapian::Stem m_stemmer;
     Xapian::SimpleStopper m_stopper;
+    std::map<std::string, Analysis, std::less<>> m_analyses;  // other languages, made on first use
+    std::string m_current;  // code the parser is set up for
+    Xapian::Stem m_current_stemmer;
     std::string m_problem;  // set by the processors below during a parse
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> m_fields;
     std::unique_ptr<DateRangeProcessor> m_dates;

@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "query/language_preference.hpp"
 #include "query/limits.hpp"
 #include "query/reader.hpp"
 
@@ -84,6 +85,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // would cost every match a check for nothing: +6% instructions measured).
     const Xapian::Query matching = built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter);
     if (sort == SortOrder::relevance && !built.terms.empty()) text = m_title_boost->apply(text, built.text);
+    // Posts in the query's language first (language_preference.hpp): also a reordering only.
+    if (request.langs.empty() && sort == SortOrder::relevance && !built.terms.empty())
+        text = prefer_language(m_db, text, built.language);
     enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
     else if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
@@ -106,7 +110,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
 
-    SnippetMaker snippets(m_builder->stemmer(), built.terms);
+    SnippetMaker snippets(built.stemmer, built.terms);
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         auto post = decode_post(doc.get_data(), doc.get_value(schema::slot::text));

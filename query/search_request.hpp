@@ -19,6 +19,9 @@ struct SearchRequest {
     std::vector<std::string> authors;     // OR within a field, AND across fields
     std::vector<std::string> categories;
     std::vector<std::string> tags;
+    // Posts in any of these languages (codes: en, ja, zh_cn). With one, the
+    // query's words are also analysed as that language's (common/language.hpp).
+    std::vector<std::string> langs;
     std::string since;  // a date or partial date; empty: open
     std::string until;
     std::size_t offset = 0;

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "common/lines.hpp"
+#include "common/records.hpp"
 #include "common/schema.hpp"
 #include "query/reader.hpp"
 
@@ -16,7 +16,8 @@ IndexStats read_stats(const std::string& db_path) {
     stats.schema_version = db.get_metadata(std::string(schema::metadata::schema_version));
     stats.language = db.get_metadata(std::string(schema::metadata::language));
     stats.last_run = db.get_metadata(std::string(schema::metadata::last_run));
-    stats.roots = split_lines(db.get_metadata(std::string(schema::metadata::roots)));
+    stats.roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
+    stats.failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
     for (Xapian::TermIterator it = db.spellings_begin(); it != db.spellings_end(); ++it) ++stats.spelling_words;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(db_path, ec)) {

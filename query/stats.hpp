@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/records.hpp"
+
 namespace idx::query {
 
 struct IndexStats {
@@ -16,6 +18,7 @@ struct IndexStats {
     std::vector<std::string> roots;
     std::string last_run;  // JSON summary of the last `idx add`, as stored
     std::uint64_t spelling_words = 0;
+    std::vector<FailureRecord> failures;  // post files that failed in the last run that saw them
 };
 
 IndexStats read_stats(const std::string& db_path);

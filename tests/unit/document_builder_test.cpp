@@ -67,7 +67,7 @@ Built build_fixture(const std::string& file, const IndexSettings& settings = {})
     Built b;
     b.path = kFixtures + file;
     b.content = read_file(b.path);
-    b.parsed = parse_post(b.path, b.content, ParseOptions{&settings, {}});
+    b.parsed = parse_post(b.path, b.content, ParseOptions{&settings, {}, {}});
     DocumentBuilder builder(settings);
     b.built = builder.build(b.parsed.post, source_for(b.path, b.content));
     return b;
@@ -99,7 +99,7 @@ TEST_P(IndexCheck, Values) {
     const Post& post = b.parsed.post;
     EXPECT_EQ(doc.get_value(schema::slot::date), GetParam().date_key);
 
-    Strings authors, categories, tags, months;
+    Strings authors, categories, tags, months, langs;
     const bool ok = visit_facets(doc.get_value(schema::slot::facets), [&](FacetField field, std::string_view value) {
         switch (field) {
             case FacetField::author:
@@ -114,12 +114,17 @@ TEST_P(IndexCheck, Values) {
             case FacetField::month:
                 months.emplace_back(value);
                 break;
+            case FacetField::lang:
+                langs.emplace_back(value);
+                break;
         }
     });
     EXPECT_TRUE(ok);
     EXPECT_EQ(authors, post.authors);
     EXPECT_EQ(categories, post.categories);
     EXPECT_EQ(tags, post.tags);
+    EXPECT_EQ(langs, Strings{post.lang});  // every fixture is in idx.yaml's default language
+    EXPECT_EQ(post.lang, "en");
     if (GetParam().date_key.empty()) {
         EXPECT_TRUE(months.empty());
     } else {

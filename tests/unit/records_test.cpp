@@ -27,6 +27,7 @@ Post full_post() {
     post.tags = {"geneva", "diplomacy", "talks"};
     post.date = make_date(2016, 2, 21, 18, 12, 10, 60);
     post.id = "101";
+    post.lang = "pt_br";
     post.text = "Envoys returned to Geneva.\nAid convoys reached three towns & villages.";
     return post;
 }
@@ -42,6 +43,7 @@ void expect_same_post(const Post& actual, const Post& expected) {
     EXPECT_EQ(actual.tags, expected.tags);
     EXPECT_EQ(actual.date, expected.date);
     EXPECT_EQ(actual.id, expected.id);
+    EXPECT_EQ(actual.lang, expected.lang);
     EXPECT_EQ(actual.text, expected.text);
 }
 
@@ -90,6 +92,7 @@ TEST_P(DocumentData, FacetsVisitInFieldOrder) {
     for (const std::string& v : post.categories) expected.emplace_back(FacetField::category, v);
     for (const std::string& v : post.tags) expected.emplace_back(FacetField::tag, v);
     if (post.date) expected.emplace_back(FacetField::month, to_year_month(*post.date));
+    if (!post.lang.empty()) expected.emplace_back(FacetField::lang, post.lang);
     EXPECT_EQ(seen, expected);
 }
 
@@ -197,6 +200,45 @@ TEST(Source, OtherFormatNumberIsRefused) {
     std::string bytes = encode_source({"/a.md", 1, 2, kHash});
     bytes[0] = '\x7F';
     EXPECT_FALSE(decode_source(bytes).has_value());
+}
+
+}  // namespace
+}  // namespace idx
+
+namespace idx {
+namespace {
+
+TEST(SourceRecord, RoundTripsWithItsPublishingFlags) {
+    SourceRecord source{"/srv/blog/_drafts/idea.md", 1700000000123456789, 4096, std::string(16, 'h'), true, false};
+    EXPECT_EQ(decode_source(encode_source(source)), source);
+    source.draft = false;
+    source.future = true;
+    EXPECT_EQ(decode_source(encode_source(source)), source);
+    const std::string bytes = encode_source(source);
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut)
+        EXPECT_FALSE(decode_source(std::string_view(bytes).substr(0, cut)).has_value()) << "cut at " << cut;
+}
+
+TEST(Roots, AnyByteInAFolderNameSurvives) {
+    const std::vector<std::string> roots = {"/srv/blog/_posts", "/srv/odd\nname", "/srv/tab\there", "/"};
+    EXPECT_EQ(decode_roots(encode_roots(roots)), roots);
+    EXPECT_EQ(decode_roots(encode_roots({})), std::vector<std::string>{});
+}
+
+TEST(Roots, TheOneALineFormOfOlderVersionsIsRead) {
+    EXPECT_EQ(decode_roots("/srv/a\n/srv/b\n"), (std::vector<std::string>{"/srv/a", "/srv/b"}));
+    EXPECT_EQ(decode_roots(""), std::vector<std::string>{});
+}
+
+TEST(Failures, RoundTripAndDamageGivesNothing) {
+    const std::vector<FailureRecord> failures = {
+        {"/srv/blog/_posts/2016-03-02-broken.md", 1456900000000000000, 812, 5, "front matter is not valid YAML"},
+        {"/srv/blog/_posts/odd\nname.md", 0, 0, 0, "cannot read: Permission denied"},
+    };
+    EXPECT_EQ(decode_failures(encode_failures(failures)), failures);
+    const std::string bytes = encode_failures(failures);
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut)
+        EXPECT_TRUE(decode_failures(std::string_view(bytes).substr(0, cut)).empty()) << "cut at " << cut;
 }
 
 }  // namespace

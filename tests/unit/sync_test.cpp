@@ -149,7 +149,7 @@ TEST_F(Sync, ReopenedDatabaseHoldsDocumentsAndMetadata) {
     EXPECT_EQ(data->path, posts("a.md"));
     EXPECT_EQ(data->text, "zzalpha first");
 
-    EXPECT_EQ(split_lines(db.get_metadata(std::string(schema::metadata::roots))), Strings{m_posts});
+    EXPECT_EQ(decode_roots(db.get_metadata(std::string(schema::metadata::roots))), Strings{m_posts});
     EXPECT_EQ(db.get_metadata(std::string(schema::metadata::fingerprint)), settings_fingerprint(IndexSettings{}));
     EXPECT_EQ(db.get_metadata(std::string(schema::metadata::schema_version)), std::to_string(schema::kVersion));
     EXPECT_EQ(db.get_metadata(std::string(schema::metadata::language)), "english");
@@ -244,7 +244,7 @@ TEST_F(Sync, SpellingTableFollowsEditsAndDeletions) {
     EXPECT_EQ(frequency("quarry"), 0u) << "a deleted post's words are gone";
     EXPECT_EQ(frequency("lakes"), 0u);
 
-    EXPECT_EQ(remove_paths(m_db, {posts("b.md")}, false), 1u);
+    EXPECT_EQ(remove_paths(m_db, {posts("b.md")}, false).removed, 1u);
     EXPECT_EQ(frequency("zephyrine"), 0u) << "idx rm takes them out too";
 }
 
@@ -293,15 +293,23 @@ TEST_F(Sync, BrokenEditKeepsThePreviousDocument) {
     EXPECT_TRUE(terms_of(posts("a.md")).count("zzalpha"));
     EXPECT_FALSE(terms_of(posts("a.md")).count("zznew"));
 
-    // Still broken: still reported, not forgotten because it was seen once.
+    // Still broken and unchanged: reported once (as omindex does), remembered as failing.
+    const SyncReport again = sync(options());
+    EXPECT_EQ(again.errors.size(), 0u);
+    ASSERT_EQ(again.still_failing.size(), 1u);
+    EXPECT_EQ(again.still_failing[0].path, posts("a.md"));
+    EXPECT_EQ(again.still_failing[0].line, 3);
+    // Changed but still broken: reported again.
+    write(posts("a.md"), "---\ntitle: Alpha again\n\tauthor: tab indented\n---\nzznew\n");
     EXPECT_EQ(sync(options()).errors.size(), 1u);
+    EXPECT_EQ(sync(options()).errors.size(), 0u);
     // Fixed: indexed.
     write(posts("a.md"), post("Alpha", "zznew fixed"));
     EXPECT_EQ(counts(sync(options())), (Counts{3, 0, 1, 2, 0, 0, 0}));
     EXPECT_TRUE(terms_of(posts("a.md")).count("zznew"));
 }
 
-TEST_F(Sync, MissingRootIsAnErrorAndPrunesNothing) {
+TEST_F(Sync, MissingRecordedRootIsAWarningAndPrunesNothing) {
     write_three();
     const std::string other = m_dir / "other";
     write(other + "/o.md", post("Other", "zzother"));
@@ -310,16 +318,28 @@ TEST_F(Sync, MissingRootIsAnErrorAndPrunesNothing) {
     fs::rename(other, m_dir / "other-away");  // e.g. an unmounted disk
     const SyncReport report = sync(options({m_posts, other}));
     EXPECT_EQ(report.removed, 0u);
-    ASSERT_EQ(report.errors.size(), 1u);
-    EXPECT_EQ(report.errors[0].path, other);
+    EXPECT_EQ(report.errors.size(), 0u);
+    ASSERT_EQ(report.missing_roots.size(), 1u);
+    EXPECT_EQ(report.missing_roots[0].path, other);
     EXPECT_TRUE(has_document(other + "/o.md"));
     EXPECT_EQ(report.documents, 4u);
 
     // The same when the roots come from the database.
     const SyncReport recorded = sync(options({}));
     EXPECT_EQ(recorded.removed, 0u);
-    EXPECT_EQ(recorded.errors.size(), 1u);
+    EXPECT_EQ(recorded.errors.size(), 0u);
+    EXPECT_EQ(recorded.missing_roots.size(), 1u);
     EXPECT_TRUE(has_document(other + "/o.md"));
+}
+
+// A folder never indexed that does not exist is the user's mistake: an error.
+TEST_F(Sync, MissingNewRootIsAnError) {
+    write_three();
+    const SyncReport report = sync(options({m_posts, (m_dir / "nowhere").string()}));
+    ASSERT_EQ(report.errors.size(), 1u);
+    EXPECT_EQ(report.errors[0].path, (m_dir / "nowhere").string());
+    EXPECT_EQ(report.missing_roots.size(), 0u);
+    EXPECT_EQ(decode_roots(reopen().get_metadata(std::string(schema::metadata::roots))), Strings{m_posts});
 }
 
 // A folder that cannot be listed may still hold its posts: nothing under it is pruned.
@@ -401,7 +421,7 @@ TEST_F(Sync, RecordedRootsAreUsedWhenNoneGiven) {
 TEST_F(Sync, RootsAreRecordedCanonically) {
     write_three();
     sync(options({m_posts + "/sub/../"}));
-    EXPECT_EQ(split_lines(reopen().get_metadata(std::string(schema::metadata::roots))), Strings{m_posts});
+    EXPECT_EQ(decode_roots(reopen().get_metadata(std::string(schema::metadata::roots))), Strings{m_posts});
     EXPECT_TRUE(has_document(posts("a.md")));
 }
 
@@ -483,12 +503,19 @@ TEST_F(Sync, SmallCommitBatchesGiveTheSameIndex) {
 TEST_F(Sync, RemovePathsRemovesFilesAndFolders) {
     write_three();
     sync(options());
-    EXPECT_EQ(remove_paths(m_db, {posts("a.md")}, false), 1u);
+    EXPECT_EQ(remove_paths(m_db, {posts("a.md")}, false).removed, 1u);
     EXPECT_FALSE(has_document(posts("a.md")));
-    EXPECT_EQ(remove_paths(m_db, {posts("sub") + "/"}, false), 1u);
+    EXPECT_EQ(remove_paths(m_db, {posts("sub") + "/"}, false).removed, 1u);
     EXPECT_FALSE(has_document(posts("sub/c.html")));
     EXPECT_TRUE(has_document(posts("b.md")));
-    EXPECT_EQ(remove_paths(m_db, {posts("nothing.md")}, false), 0u);
+    const RemoveReport nothing = remove_paths(m_db, {posts("nothing.md")}, false);
+    EXPECT_EQ(nothing.removed, 0u);
+    EXPECT_EQ(nothing.not_indexed, Strings{posts("nothing.md")});
+    // A recorded folder given whole is forgotten as well.
+    const RemoveReport root = remove_paths(m_db, {m_posts}, false);
+    EXPECT_EQ(root.removed, 1u);
+    EXPECT_EQ(root.dropped_roots, Strings{m_posts});
+    EXPECT_TRUE(decode_roots(reopen().get_metadata(std::string(schema::metadata::roots))).empty());
 }
 
 }  // namespace

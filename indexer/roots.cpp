@@ -1,0 +1,94 @@
+#include "indexer/roots.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+
+#include <sys/stat.h>
+
+#include "common/error.hpp"
+#include "common/records.hpp"
+#include "common/schema.hpp"
+#include "indexer/database.hpp"
+#include "indexer/index_state.hpp"
+
+namespace idx::indexer {
+namespace {
+
+bool under_any(const std::string& path, const std::vector<std::string>& roots) {
+    for (const std::string& root : roots)
+        if (is_under(path, root)) return true;
+    return false;
+}
+
+}  // namespace
+
+void require_index(const std::string& db_path) {
+    try {
+        (void)Xapian::Database(db_path);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        throw Error("there is no index at " + db_path + " (nothing was changed): run `idx add FOLDER` first, or give --db DIR",
+                    ExitCode::partial);
+    }
+}
+
+std::string canonical_root(const std::string& path) {
+    char resolved[PATH_MAX];
+    if (::realpath(path.c_str(), resolved) != nullptr) return resolved;
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+    std::string out = ec ? path : absolute.string();
+    while (out.size() > 1 && out.back() == '/') out.pop_back();
+    return out;
+}
+
+std::vector<RootInfo> list_roots(const std::string& db_path) {
+    require_index(db_path);
+    const Xapian::Database db(db_path);
+    std::vector<RootInfo> roots;
+    for (std::string& path : decode_roots(db.get_metadata(std::string(schema::metadata::roots)))) {
+        RootInfo info;
+        struct stat st {};
+        info.exists = ::stat(path.c_str(), &st) == 0;
+        info.path = std::move(path);
+        roots.push_back(std::move(info));
+    }
+    for (const auto& [path, indexed] : load_index_state(db)) {
+        for (RootInfo& root : roots)
+            if (is_under(path, root.path)) ++root.posts;
+    }
+    return roots;
+}
+
+std::size_t drop_root(const std::string& db_path, const std::string& root, bool wait_for_lock) {
+    require_index(db_path);
+    WritableIndex index = open_for_writing(db_path, wait_for_lock);
+    Xapian::WritableDatabase& db = index.db;
+    std::vector<std::string> roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
+    // The folder as recorded: as given, or in its canonical form.
+    std::string target = root;
+    while (target.size() > 1 && target.back() == '/') target.pop_back();
+    auto it = std::find(roots.begin(), roots.end(), target);
+    if (it == roots.end()) it = std::find(roots.begin(), roots.end(), canonical_root(root));
+    if (it == roots.end())
+        throw Error(root + " is not a recorded folder (nothing was changed); `idx roots` lists them", ExitCode::partial);
+    target = *it;
+    roots.erase(it);
+
+    std::size_t removed = 0;
+    for (const auto& [path, indexed] : load_index_state(db)) {
+        if (is_under(path, target) && !under_any(path, roots)) {
+            db.delete_document(indexed.docid);
+            ++removed;
+        }
+    }
+    std::vector<FailureRecord> failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
+    std::erase_if(failures, [&](const FailureRecord& f) { return is_under(f.path, target) && !under_any(f.path, roots); });
+    db.set_metadata(std::string(schema::metadata::failures), encode_failures(failures));
+    db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
+    db.commit();
+    return removed;
+}
+
+}  // namespace idx::indexer

@@ -1,0 +1,19 @@
+#include "query/language_preference.hpp"
+
+#include "common/schema.hpp"
+
+namespace idx::query {
+
+Xapian::Query prefer_language(const Xapian::Database& db, const Xapian::Query& query, const std::string& language,
+                              double weight) {
+    if (language.empty() || query.empty() || weight <= 0) return query;
+    const std::string term = schema::boolean_term(schema::prefix::lang, language);
+    const Xapian::doccount in_language = db.get_termfreq(term);
+    if (in_language == 0 || in_language >= db.get_doccount()) return query;
+    // The query owns the posting source (release()).
+    Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                        Xapian::Query(term));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
+}
+
+}  // namespace idx::query
