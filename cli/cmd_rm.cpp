@@ -5,6 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
 #include "cli/plural.hpp"
+#include "common/display_text.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
 
@@ -38,10 +39,10 @@ int run_rm(int argc, char** argv) {
     const Location location = resolve_location(args);
     const indexer::RemoveReport report =
         indexer::remove_paths(location.db, paths, args.count("wait") > 0);
-    for (const std::string& path : report.not_indexed) std::cerr << "idx rm: " << path << ": not in the index\n";
+    for (const std::string& path : report.not_indexed) std::cerr << "idx rm: " << terminal_safe(path) << ": not in the index\n";
     if (stderr_is_terminal()) {
         std::cerr << counted(report.removed, "document", "documents") << " removed\n";
-        for (const std::string& root : report.dropped_roots) std::cerr << "folder forgotten: " << root << "\n";
+        for (const std::string& root : report.dropped_roots) std::cerr << "folder forgotten: " << terminal_safe(root) << "\n";
     }
     return static_cast<int>(report.not_indexed.empty() ? ExitCode::ok : ExitCode::partial);
 }

@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
 #include "cli/result_json.hpp"
+#include "common/display_text.hpp"
 #include "common/error.hpp"
 #include "indexer/roots.hpp"
 
@@ -21,10 +22,9 @@ std::string one_line(const std::string& path) {
     for (const char c : path) {
         if (c == '\n') out += "\\n";
         else if (c == '\\') out += "\\\\";
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += '?';
         else out += c;
     }
-    return out;
+    return terminal_safe(out);
 }
 
 int list(const Location& location, bool json) {

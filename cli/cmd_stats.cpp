@@ -86,7 +86,8 @@ int run_stats(int argc, char** argv) {
     }
     if (!stats.failures.empty()) std::cout << "failing:   " << stats.failures.size() << " posts\n";
     for (const FailureRecord& f : stats.failures)
-        std::cout << "  " << f.path << (f.line > 0 ? ":" + std::to_string(f.line) : std::string()) << ": " << f.reason
+        std::cout << "  " << terminal_safe(f.path) << (f.line > 0 ? ":" + std::to_string(f.line) : std::string()) << ": "
+                  << terminal_safe(f.reason)
                   << "\n";
     return 0;
 }
