@@ -362,6 +362,15 @@ TEST_F(IdxQueryMeaning, CountsAreSingularForOne) {
     EXPECT_NE(stats.out.find(" 1 error\n"), std::string::npos) << stats.out;
 }
 
+// "Did you mean" repeats the query: an escape sequence typed into it must
+// not reach the terminal raw.
+TEST_F(IdxQueryMeaning, DidYouMeanShowsEscapeCharactersAsText) {
+    const RunResult r = idx({"search", "--db", db(), "lantren \x1b]0;owned\x07 \x1b[2J"});
+    EXPECT_NE(r.out.find("Did you mean: lantern"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+}
+
 // Colour only on a terminal whose TERM can show it: run under script(1),
 // which gives idx a pseudo-terminal.
 TEST_F(IdxQueryMeaning, ADumbTerminalGetsNoEscapeCodes) {
