@@ -228,6 +228,11 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     doc.add_value(schema::slot::text, encode_stored_text(cut_at_word(post.text, kMaxStoredText)));
 
     built.spelling_words = m_spelling.of_title(post.title);
+    // The document goes to the writer's thread, and Xapian counts a
+    // document's handles without atomics: the term generator must let go of
+    // its handle here, or its next set_document() would race the writer's
+    // release of this one (a lost count leaked documents under ASan).
+    m_terms.set_document(Xapian::Document());
     return built;
 }
 
