@@ -74,6 +74,34 @@ void parse_fields(std::string_view source, const YAML::Node& node, KeyMapping& k
     }
 }
 
+bool boolean(std::string_view source, const YAML::Node& node, const std::string& key) {
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+        fail(source, node, "'" + key + "' should be true or false");
+    return value;
+}
+
+// `site:` overrides what each Jekyll site's _config.yml says.
+void parse_site(std::string_view source, const YAML::Node& node, SiteOverrides& site) {
+    if (node.IsNull()) return;
+    if (!node.IsMap()) fail(source, node, "'site' should map settings such as url: and permalink: to values");
+    for (const auto& entry : node) {
+        const std::string key = entry.first.Scalar();
+        const std::string name = "site." + key;
+        if (key == "url") site.url = scalar(source, entry.second, name);
+        else if (key == "baseurl") site.baseurl = scalar(source, entry.second, name);
+        else if (key == "permalink") site.permalink = scalar(source, entry.second, name);
+        else if (key == "lang") site.lang = scalar(source, entry.second, name);
+        else if (key == "timezone") site.timezone = scalar(source, entry.second, name);
+        else if (key == "future") site.future = boolean(source, entry.second, name);
+        else if (key == "jekyll_config") site.read_jekyll_config = boolean(source, entry.second, name);
+        else
+            fail(source, entry.first,
+                 "unknown site setting '" + key +
+                     "' (known: url, baseurl, permalink, lang, future, timezone, jekyll_config)");
+    }
+}
+
 void append_list(std::string& out, std::string_view name, const std::vector<std::string>& list) {
     out += name;
     out += '=';
@@ -151,11 +179,13 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             config.max_file_size = *size;
         } else if (key == "fields") {
             parse_fields(source_name, value, config.index.keys);
+        } else if (key == "site") {
+            parse_site(source_name, value, config.index.site);
         } else {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
                      "' (known: db, roots, language, stop_words, title_weight, shortcodes, split_authors, jobs, "
-                     "max_file_size, future, fields)");
+                     "max_file_size, future, fields, site)");
         }
     }
     return config;
@@ -177,6 +207,7 @@ std::string settings_fingerprint(const IndexSettings& settings) {
     out += "title_weight=" + std::to_string(settings.title_weight) + "\n";
     append_list(out, "shortcodes", settings.shortcodes);
     out += std::string("split_authors=") + (settings.split_authors ? "true" : "false") + "\n";
+    out += overrides_fingerprint(settings.site);
     return out;
 }
 

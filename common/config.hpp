@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/site_config.hpp"
+
 namespace idx {
 
 // Front matter keys read for each field, first present wins; matched without
@@ -35,6 +37,7 @@ struct IndexSettings {
     unsigned title_weight = 5;            // within-document frequency of each title word
     std::vector<std::string> shortcodes;  // extra WordPress shortcode names to strip
     bool split_authors = true;            // "A and B", "A, B", "A & B": two authors
+    SiteOverrides site;                   // `site:`: wins over each Jekyll site's _config.yml
 };
 
 // The largest max_file_size idx accepts: what one post may cost in memory

@@ -50,6 +50,7 @@ inline constexpr std::string_view last_run = "idx:last_run";        // JSON summ
 inline constexpr std::string_view language = "idx:language";        // stemmer the index was built with
 inline constexpr std::string_view stop_words = "idx:stop_words";    // one a line; the query side uses them
 inline constexpr std::string_view failures = "idx:failures";        // FailureRecord list (records.hpp)
+inline constexpr std::string_view sites = "idx:sites";              // JSON: site folder -> its settings' fingerprint
 }  // namespace metadata
 
 // How the query parser treats a field name such as `author:`.

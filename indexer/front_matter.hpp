@@ -29,7 +29,8 @@ enum class SplitProblem {
 std::variant<FrontMatterBlock, SplitProblem> split_front_matter(std::string_view content);
 
 // The fields idx reads from front matter, still as the post wrote them except
-// that text has its HTML entities decoded and its whitespace collapsed.
+// that text has its HTML entities decoded and its whitespace collapsed, and
+// the title its HTML tags and Liquid removed (`<em>live</em>`, `{{ site.title }}`).
 struct FrontMatter {
     std::string title;
     std::string date;  // raw text; parsed by the caller, which knows the file name
@@ -41,6 +42,12 @@ struct FrontMatter {
     std::string id;
     std::string lang;    // as written; common/language.hpp makes sense of it
     bool draft = false;  // `published: false`
+    // What Jekyll itself reads for the URL, whatever the key mapping says:
+    // `categories:` split at blanks when a string, `category:` one value,
+    // `slug:`. As written, not entity-decoded.
+    std::vector<std::string> jekyll_categories;
+    std::vector<std::string> jekyll_category;
+    std::string slug;
 };
 
 struct FrontMatterError {

@@ -119,7 +119,9 @@ void collect_text(const GumboNode* root, TextSink& sink) {
         }
         if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
             node->type != GUMBO_NODE_TEMPLATE) {
-            stack.pop_back();  // comments
+            // A comment (`words.<!-- more -->Next`) keeps the words on either side apart.
+            if (node->type == GUMBO_NODE_COMMENT) sink.text(" ");
+            stack.pop_back();
             continue;
         }
         const bool element = node->type == GUMBO_NODE_ELEMENT;
@@ -244,12 +246,112 @@ std::size_t estimate_nesting_depth(std::string_view html) {
 }
 
 HtmlText html_to_text(std::string_view html, const HtmlLimits& limits) {
-    if (html.size() > limits.max_bytes) return {strip_tags(html), true, true};
-    if (estimate_nesting_depth(html) > limits.max_depth) return {strip_tags(html), true, false};
-    const GumboTree tree = parse(html);
-    TextSink sink;
-    collect_text(tree->document, sink);
-    return {sink.take(), false};
+    HtmlText out;
+    if (html.size() > limits.max_bytes) {
+        out = {strip_tags(html), true, true};
+    } else if (estimate_nesting_depth(html) > limits.max_depth) {
+        out = {strip_tags(html), true, false};
+    } else {
+        const GumboTree tree = parse(html);
+        TextSink sink;
+        collect_text(tree->document, sink);
+        out = {sink.take(), false, false};
+    }
+    drop_urls(out.text);
+    return out;
+}
+
+std::string strip_known_tags(std::string_view text) {
+    if (text.find('<') == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t lt = text.find('<', i);
+        if (lt == std::string_view::npos) break;
+        out.append(text.substr(i, lt - i));
+        i = lt + 1;
+        std::size_t name_start = lt + 1;
+        if (name_start < text.size() && text[name_start] == '/') ++name_start;
+        std::size_t name_end = name_start;
+        while (name_end < text.size() && is_name_char(text[name_end]) && text[name_end] != ':') ++name_end;
+        const std::size_t close = text.find('>', name_end);
+        const bool delimited = name_end < text.size() &&
+                               (text[name_end] == '>' || text[name_end] == ' ' || text[name_end] == '/');
+        if (name_end == name_start || !delimited || close == std::string_view::npos ||
+            text.substr(name_end, close - name_end).find('<') != std::string_view::npos) {
+            out += '<';
+            continue;
+        }
+        const std::string name(text.substr(name_start, name_end - name_start));
+        const GumboTag tag = gumbo_tag_enum(name.c_str());
+        if (tag == GUMBO_TAG_UNKNOWN) {
+            out += '<';
+            continue;
+        }
+        if (is_block(tag)) out += ' ';
+        i = close + 1;
+    }
+    out.append(text.substr(std::min(i, text.size())));
+    return out;
+}
+
+namespace {
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if ((s[i] | 0x20) != prefix[i]) return false;
+    return true;
+}
+
+bool is_url_word(std::string_view word) {
+    if (word.find("://") != std::string_view::npos) return true;
+    while (!word.empty() && (word.front() == '(' || word.front() == '<' || word.front() == '"' || word.front() == '\''))
+        word.remove_prefix(1);
+    if (word.substr(0, 2) == "//" && word.size() > 2 && word[2] != '/' && word.find('.') != std::string_view::npos)
+        return true;
+    if (starts_with_nocase(word, "mailto:")) return true;
+    return starts_with_nocase(word, "www.") && word.find('.', 4) != std::string_view::npos;
+}
+
+}  // namespace
+
+void drop_urls(std::string& text) {
+    if (text.find("://") == std::string::npos && text.find("//") == std::string::npos &&
+        text.find("ww.") == std::string::npos && text.find("W.") == std::string::npos &&
+        text.find("ailto:") == std::string::npos && text.find("AILTO:") == std::string::npos)
+        return;
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == ' ' || c == '\n') {
+            out += c;
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+        const std::string_view word(text.data() + i, end - i);
+        if (!is_url_word(word)) {
+            out.append(word);
+        } else if (!out.empty() && out.back() == ' ') {
+            out.pop_back();  // the blank before it goes too
+        }
+        i = end;
+    }
+    // A URL that started a line or the text leaves a blank behind it.
+    std::string tidy;
+    tidy.reserve(out.size());
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        if (out[k] == ' ' && (tidy.empty() || tidy.back() == '\n')) continue;
+        if (out[k] == '\n' && !tidy.empty() && tidy.back() == '\n') continue;
+        tidy += out[k];
+    }
+    while (!tidy.empty() && (tidy.back() == ' ' || tidy.back() == '\n')) tidy.pop_back();
+    text = std::move(tidy);
 }
 
 std::string decode_entities(std::string_view text) {

@@ -28,8 +28,18 @@ struct HtmlText {
 // The visible text of an HTML body. Contents of script, style, noscript,
 // iframe, template, head, object, audio, video, canvas and svg are dropped;
 // block elements and <br> become line breaks; other whitespace collapses to
-// single spaces. Input must be valid UTF-8.
+// single spaces; URLs are dropped (drop_urls). Input must be valid UTF-8.
 HtmlText html_to_text(std::string_view html, const HtmlLimits& limits = {});
+
+// Removes the tags of HTML elements (`<em>`, `</b>`, `<br/>`) from one-line
+// text such as a title; anything else in angle brackets (`vector<int>`, `a < b`)
+// stays. Block elements leave a blank. Entities are left for decode_entities().
+std::string strip_known_tags(std::string_view text);
+
+// Takes out every word that is a URL (`https://…`, `//host/…`, `www.…`,
+// `mailto:…`) with the blank before it: URLs are addresses, not words of the
+// text, and their pieces (`wp`, `uploads`, `https`) would be searchable words.
+void drop_urls(std::string& text);
 
 // Decodes HTML character references (`&#8211;`, `&amp;`, `&eacute;`) in plain
 // text, leaving anything that looks like a tag as literal text.

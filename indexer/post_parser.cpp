@@ -5,7 +5,9 @@
 #include "common/language.hpp"
 #include "common/utf8.hpp"
 #include "indexer/front_matter.hpp"
+#include "indexer/kramdown.hpp"
 #include "indexer/markdown.hpp"
+#include "indexer/permalink.hpp"
 #include "indexer/shortcodes.hpp"
 
 namespace idx::indexer {
@@ -81,9 +83,14 @@ std::string body_text(std::string_view path, std::string_view body, const ParseO
                       ParseResult& result) {
     static const IndexSettings kDefaults;
     const IndexSettings& settings = options.settings ? *options.settings : kDefaults;
-    std::string cleaned = strip_liquid(strip_shortcodes(body, settings.shortcodes));
     const std::string ext = lower_extension(path);
-    if ((ext == "md" || ext == "markdown") && !is_mostly_html(cleaned)) cleaned = markdown_to_html(cleaned);
+    const bool markdown = ext == "md" || ext == "markdown";
+    std::string cleaned = strip_liquid(strip_shortcodes(body, settings.shortcodes, markdown),
+                                       markdown ? LiquidTarget::markdown : LiquidTarget::html);
+    // Jekyll renders every Markdown file as Markdown; in a mostly-HTML body (a
+    // WordPress export) that is the text between the tags.
+    if (markdown) cleaned = markdown_to_html(strip_kramdown_blocks(cleaned), {is_mostly_html(cleaned)});
+    erase_liquid_values(cleaned);
     HtmlText html = html_to_text(cleaned, options.html);
     if (html.too_large)
         result.warnings.push_back({0, "body of " + std::to_string(cleaned.size() >> 20) + " MiB is over the " +
@@ -93,6 +100,33 @@ std::string body_text(std::string_view path, std::string_view body, const ParseO
         result.warnings.push_back({0, "HTML nested more than " + std::to_string(options.html.max_depth) +
                                           " levels deep; its tags were stripped without parsing"});
     return std::move(html.text);
+}
+
+// The file's path below the site's folder ("en/news/_posts/x.md").
+std::string_view site_relative(std::string_view path, const Site& site) {
+    const std::string_view root = site.root;
+    if (!root.empty() && path.size() > root.size() && path.substr(0, root.size()) == root &&
+        (path[root.size()] == '/' || root.back() == '/'))
+        return path.substr(root.size() + (root.back() == '/' ? 0 : 1));
+    return file_name(path);
+}
+
+// The post's URL: its own when the front matter gives a full one; else, in a
+// Jekyll site, the URL Jekyll forms (with the post's own permalink pattern
+// when it has one); else the front matter's as written (possibly none).
+std::string post_url(std::string_view path, const FrontMatter& fm, const std::optional<PostDate>& date,
+                     const Site* site) {
+    if (site == nullptr || (!fm.url.empty() && is_absolute_url(fm.url))) return fm.url;
+    PermalinkInput input;
+    input.relative_path = site_relative(path, *site);
+    if (!site->known && fm.url.empty() && !is_jekyll_post(input.relative_path)) return {};
+    input.own_permalink = fm.url;
+    input.categories = fm.jekyll_categories;
+    input.category = fm.jekyll_category;
+    input.slug = fm.slug;
+    input.lang = fm.lang.empty() ? std::string_view(site->config.lang) : std::string_view(fm.lang);
+    input.date = date;
+    return jekyll_url(input, site->config);
 }
 
 }  // namespace
@@ -132,11 +166,11 @@ ParseResult parse_post(std::string_view path, std::string_view raw, const ParseO
     post.authors = std::move(fm.authors);
     post.categories = std::move(fm.categories);
     post.tags = std::move(fm.tags);
-    post.url = std::move(fm.url);
     post.id = std::move(fm.id);
     post.draft = fm.draft;
     set_date(path, fm, block.yaml_first_line, result);
     set_language(fm, options, settings, result);
+    post.url = post_url(path, fm, post.date, options.site);
     post.text = body_text(path, block.body, options, result);
     return result;
 }

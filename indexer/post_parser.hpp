@@ -10,6 +10,7 @@
 #include "common/config.hpp"
 #include "common/post.hpp"
 #include "indexer/html_text.hpp"
+#include "indexer/site_finder.hpp"
 
 namespace idx::indexer {
 
@@ -19,6 +20,7 @@ struct ParseOptions {
     // The language of posts without `lang:`, from the Jekyll site's
     // _config.yml; empty: settings->language (idx.yaml) decides.
     std::string site_language;
+    const Site* site = nullptr;  // the Jekyll site the file belongs to; null: none known
 };
 
 struct Diagnostic {

@@ -89,9 +89,18 @@ std::size_t find_closing(std::string_view s, std::size_t from, std::string_view 
     return std::string_view::npos;
 }
 
+// In Markdown, `[name]` right before `(` or `[`, or starting a line and
+// followed by `:`, is a link or a link definition.
+bool is_markdown_link(std::string_view body, std::size_t pos, const Tag& tag) {
+    if (tag.closing || tag.end >= body.size() || body[tag.end - 1] != ']') return false;
+    const char next = body[tag.end];
+    if (next == '(' || next == '[') return true;
+    return next == ':' && (pos == 0 || body[pos - 1] == '\n');
+}
+
 }  // namespace
 
-std::string strip_shortcodes(std::string_view body, const std::vector<std::string>& extra_names) {
+std::string strip_shortcodes(std::string_view body, const std::vector<std::string>& extra_names, bool markdown) {
     if (body.find('[') == std::string_view::npos) return std::string(body);
     std::string out;
     out.reserve(body.size());
@@ -100,6 +109,7 @@ std::string strip_shortcodes(std::string_view body, const std::vector<std::strin
         if (pos < copied) continue;
         Tag tag;
         if (!read_tag(body, pos, tag)) continue;
+        if (markdown && is_markdown_link(body, pos, tag)) continue;
         const Kind kind = kind_of(tag.name, extra_names);
         if (kind == Kind::none) continue;
         out.append(body.substr(copied, pos - copied));
@@ -116,36 +126,109 @@ std::string strip_shortcodes(std::string_view body, const std::vector<std::strin
     return out;
 }
 
-std::string strip_liquid(std::string_view body) {
+namespace {
+
+// The name of a Liquid tag: `{%- endraw -%}` -> "endraw".
+std::string_view tag_name(std::string_view inner) {
+    while (!inner.empty() && (inner.front() == ' ' || inner.front() == '-' || inner.front() == '\t' ||
+                              inner.front() == '\n' || inner.front() == '\r'))
+        inner.remove_prefix(1);
+    std::size_t end = 0;
+    while (end < inner.size() && is_name_char(inner[end])) ++end;
+    return inner.substr(0, end);
+}
+
+// Where the Liquid tag named `name` starts at or after `from`; npos when none.
+std::size_t find_tag(std::string_view body, std::size_t from, std::string_view name, std::size_t& tag_end) {
+    for (std::size_t at = body.find("{%", from); at != std::string_view::npos; at = body.find("{%", at + 2)) {
+        const std::size_t close = body.find("%}", at + 2);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        if (tag_name(body.substr(at + 2, close - at - 2)) == name) {
+            tag_end = close + 2;
+            return at;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// A fence no code block line can close early: longer than any run of '~' in it.
+std::string fence_for(std::string_view code) {
+    std::size_t longest = 0, run = 0;
+    for (const char c : code) {
+        run = c == '~' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    return std::string(std::max<std::size_t>(3, longest + 1), '~');
+}
+
+}  // namespace
+
+std::string strip_liquid(std::string_view body, LiquidTarget target) {
     if (body.find('{') == std::string_view::npos) return std::string(body);
+    const bool text = target == LiquidTarget::text;
     std::string out;
     out.reserve(body.size());
+    std::string fence;  // the fence a `{% highlight %}` opened, for its end
     std::size_t i = 0;
-    bool in_comment = false;
     while (i < body.size()) {
-        const bool tag = body.substr(i, 2) == "{%";
-        const bool output = body.substr(i, 2) == "{{";
+        const std::size_t open = body.find('{', i);
+        if (open == std::string_view::npos || open + 1 >= body.size()) break;
+        const bool tag = body[open + 1] == '%';
+        const bool output = body[open + 1] == '{';
         if (!tag && !output) {
-            if (!in_comment) out += body[i];
-            ++i;
+            out.append(body.substr(i, open + 1 - i));
+            i = open + 1;
             continue;
         }
-        const std::size_t close = body.find(tag ? "%}" : "}}", i + 2);
-        if (close == std::string_view::npos) {  // not Liquid after all
-            if (!in_comment) out += body[i];
-            ++i;
-            continue;
-        }
-        if (tag) {
-            std::string_view inner = body.substr(i + 2, close - i - 2);
-            while (!inner.empty() && (inner.front() == ' ' || inner.front() == '-')) inner.remove_prefix(1);
-            if (inner.substr(0, 7) == "comment") in_comment = true;
-            else if (inner.substr(0, 10) == "endcomment") in_comment = false;
-        }
-        out += ' ';
+        const std::size_t close = body.find(tag ? "%}" : "}}", open + 2);
+        if (close == std::string_view::npos) break;  // not Liquid after all: the rest is text
+        out.append(body.substr(i, open - i));
         i = close + 2;
+        if (output) {
+            out += text ? std::string_view(" ") : kLiquidValue;
+            continue;
+        }
+        const std::string_view name = tag_name(body.substr(open + 2, close - open - 2));
+        std::size_t end_tag_end = 0;
+        if (name == "raw") {
+            const std::size_t end = find_tag(body, i, "endraw", end_tag_end);
+            out.append(body.substr(i, end == std::string_view::npos ? body.size() - i : end - i));
+            i = end == std::string_view::npos ? body.size() : end_tag_end;
+        } else if (name == "comment") {
+            const std::size_t end = find_tag(body, i, "endcomment", end_tag_end);
+            i = end == std::string_view::npos ? body.size() : end_tag_end;
+            if (text) out += ' ';
+        } else if (name == "highlight" && target == LiquidTarget::markdown) {
+            const std::size_t end = find_tag(body, i, "endhighlight", end_tag_end);
+            fence = fence_for(body.substr(i, end == std::string_view::npos ? body.size() - i : end - i));
+            out += "\n" + fence + "\n";
+        } else if (name == "endhighlight" && target == LiquidTarget::markdown) {
+            out += "\n" + (fence.empty() ? std::string("~~~") : fence) + "\n";
+            fence.clear();
+        } else if (name == "highlight" && target == LiquidTarget::html) {
+            out += "<pre>";
+        } else if (name == "endhighlight" && target == LiquidTarget::html) {
+            out += "</pre>";
+        } else if (text) {
+            out += ' ';
+        }
     }
+    if (i < body.size()) out.append(body.substr(i));
     return out;
+}
+
+void erase_liquid_values(std::string& text) {
+    std::size_t at = text.find(kLiquidValue);
+    if (at == std::string::npos) return;
+    std::size_t write = at;
+    for (std::size_t read = at; read < text.size();) {
+        if (text.compare(read, kLiquidValue.size(), kLiquidValue) == 0) {
+            read += kLiquidValue.size();
+            continue;
+        }
+        text[write++] = text[read++];
+    }
+    text.resize(write);
 }
 
 }  // namespace idx::indexer

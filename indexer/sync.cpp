@@ -28,6 +28,7 @@
 #include "indexer/spelling_words.hpp"
 #include "indexer/publishing.hpp"
 #include "indexer/roots.hpp"
+#include "indexer/site_finder.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -48,6 +49,8 @@ struct FileResult {
 struct Task {
     const FileEntry* file;
     IndexedFile* indexed;  // null when the index has no document for this path
+    const Site* site;      // the Jekyll site of the root the file was found under
+    bool reparse;          // its site's settings changed: read it even when unchanged
     // Indexed as a draft or future post under rules this run does not share:
     // read and judged again even when the file did not change.
     bool recheck = false;
@@ -99,6 +102,7 @@ public:
         const std::vector<std::string> roots = choose_roots();
         std::vector<WalkResult> walks;
         for (const std::string& root : roots) walks.push_back(walk_root(root));
+        find_sites(roots);
         plan(walks);
         index_files(started);
         prune(walks);
@@ -141,10 +145,31 @@ private:
         return walk;
     }
 
+    // Each root's Jekyll site (_config.yml with idx.yaml's `site:` over it).
+    // A site whose settings differ from the last run's has its posts read
+    // again: their URLs (and what is published) may have changed.
+    void find_sites(const std::vector<std::string>& roots) {
+        m_recorded_sites = nlohmann::json::object();
+        const std::string recorded = m_db.get_metadata(std::string(schema::metadata::sites));
+        if (!recorded.empty()) {
+            m_recorded_sites = nlohmann::json::parse(recorded, nullptr, false);
+            if (!m_recorded_sites.is_object()) m_recorded_sites = nlohmann::json::object();
+        }
+        m_sites.reserve(roots.size());
+        for (const std::string& root : roots) {
+            Site site = find_site(root, m_options.settings.site);
+            const std::string fingerprint = site_fingerprint(site.config);
+            const auto it = m_recorded_sites.find(site.root);
+            m_site_changed.push_back(it == m_recorded_sites.end() || *it != fingerprint);
+            m_sites.push_back(std::move(site));
+        }
+    }
+
     void plan(const std::vector<WalkResult>& walks) {
         std::set<std::string_view> planned;
-        for (const WalkResult& walk : walks) {
-            for (const FileEntry& file : walk.files) {
+        for (std::size_t w = 0; w < walks.size(); ++w) {
+            const bool reparse = m_report.reindexed_all || m_site_changed[w];
+            for (const FileEntry& file : walks[w].files) {
                 if (!planned.insert(file.path).second) continue;  // under two overlapping roots
                 ++m_report.files;
                 const auto it = m_state.find(file.path);
@@ -152,12 +177,12 @@ private:
                 if (indexed) indexed->seen = true;
                 const bool recheck = indexed && ((indexed->source.draft && !m_options.include_drafts) ||
                                                  (indexed->source.future && !m_options.future));
-                if (indexed && !m_report.reindexed_all && !recheck && indexed->source.mtime_ns == file.mtime_ns &&
+                if (indexed && !reparse && !recheck && indexed->source.mtime_ns == file.mtime_ns &&
                     indexed->source.size == file.size) {
                     ++m_report.unchanged;
                     continue;
                 }
-                m_tasks.push_back({&file, indexed, recheck});
+                m_tasks.push_back({&file, indexed, &m_sites[w], reparse, recheck});
             }
         }
     }
@@ -186,12 +211,16 @@ private:
             case ReadStatus::ok:
                 break;
         }
-        if (task.indexed && !m_report.reindexed_all && !task.recheck &&
+        if (task.indexed && !task.reparse && !task.recheck &&
             task.indexed->source.content_hash == file.source.content_hash) {
             result.outcome = Outcome::same_content;
             return result;
         }
-        ParseResult parsed = parse_post(path, file.content, m_parse_options);
+        ParseOptions parse_options = m_parse_options;
+        parse_options.site = task.site;
+        // The site's `lang:` when the run names none (idx.yaml's language comes after both).
+        if (parse_options.site_language.empty() && task.site) parse_options.site_language = task.site->config.lang;
+        ParseResult parsed = parse_post(path, file.content, parse_options);
         for (Diagnostic& w : parsed.warnings) result.warnings.push_back({path, w.line, std::move(w.message)});
         switch (parsed.status) {
             case ParseStatus::error:
@@ -382,6 +411,10 @@ private:
         roots.insert(m_report.roots.begin(), m_report.roots.end());
         m_db.set_metadata(std::string(schema::metadata::roots), encode_roots({roots.begin(), roots.end()}));
         m_db.set_metadata(std::string(schema::metadata::fingerprint), fingerprint);
+        for (const Site& site : m_sites) m_recorded_sites[site.root] = site_fingerprint(site.config);
+        // A folder name that is not UTF-8 is recorded with U+FFFD: its site is read again next run.
+        m_db.set_metadata(std::string(schema::metadata::sites),
+                          m_recorded_sites.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         m_db.set_metadata(std::string(schema::metadata::schema_version), std::to_string(schema::kVersion));
         m_db.set_metadata(std::string(schema::metadata::idx_version), std::string(kVersion));
         m_db.set_metadata(std::string(schema::metadata::language), m_options.settings.language);
@@ -415,6 +448,9 @@ private:
     std::vector<FailureRecord> m_failures_now;
     std::vector<std::string> m_unlisted;  // folders this run could not list
     std::vector<Task> m_tasks;
+    std::vector<Site> m_sites;         // one per root walked, in the order of the walks
+    std::vector<bool> m_site_changed;  // per root: its site's settings differ from the last run's
+    nlohmann::json m_recorded_sites;   // site folder -> fingerprint, as the database records it
     std::size_t m_pending_writes = 0;
     SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents
     std::uint64_t m_pending_bytes = 0;  // post bytes stored since the last commit

@@ -80,6 +80,33 @@ TEST(ParseConfig, FieldsNotGivenKeepTheirDefaults) {
     EXPECT_EQ(config.index.keys.categories, defaults.categories);
 }
 
+TEST(ParseConfig, SiteOverridesAreReadAndUnsetOnesStayUnset) {
+    const Config config = parse_config(R"(site:
+  url: https://www.example.org
+  baseurl: /blog
+  permalink: /:categories/:title/
+  lang: de
+  future: true
+  timezone: Europe/Berlin
+  jekyll_config: false
+)",
+                                       "idx.yaml");
+    const SiteOverrides& site = config.index.site;
+    EXPECT_EQ(site.url, "https://www.example.org");
+    EXPECT_EQ(site.baseurl, "/blog");
+    EXPECT_EQ(site.permalink, "/:categories/:title/");
+    EXPECT_EQ(site.lang, "de");
+    EXPECT_EQ(site.future, true);
+    EXPECT_EQ(site.timezone, "Europe/Berlin");
+    EXPECT_FALSE(site.read_jekyll_config);
+
+    const SiteOverrides partial = parse_config("site:\n  permalink: pretty\n", "idx.yaml").index.site;
+    EXPECT_EQ(partial.permalink, "pretty");
+    EXPECT_FALSE(partial.url.has_value());
+    EXPECT_FALSE(partial.future.has_value());
+    EXPECT_TRUE(partial.read_jekyll_config);
+}
+
 TEST(ParseConfig, SingleRootAsScalar) {
     EXPECT_EQ(parse_config("roots: /srv/posts\n", "idx.yaml").roots, (Strings{"/srv/posts"}));
 }
@@ -125,6 +152,10 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"fields_not_map", "fields: [title]\n", 1, "fields"},
                       BadCase{"unknown_field", "fields:\n  title: headline\n  colour: hue\n", 3, "colour"},
                       BadCase{"field_map", "fields:\n  title: {a: b}\n", 2, "title"},
+                      BadCase{"site_not_map", "site: pretty\n", 1, "site"},
+                      BadCase{"unknown_site_key", "site:\n  url: x\n  permalnk: pretty\n", 3, "permalnk"},
+                      BadCase{"site_future_word", "site:\n  future: maybe\n", 2, "site.future"},
+                      BadCase{"site_url_list", "site:\n  url: [a, b]\n", 2, "site.url"},
                       BadCase{"broken_yaml", "db: /tmp/db\nroots: [a, b]]\n", 2, "flow"},
                       BadCase{"not_a_map", "- db\n- roots\n", 1, "mapping"}),
     [](const ::testing::TestParamInfo<BadCase>& p) { return std::string(p.param.name); });
@@ -200,7 +231,11 @@ INSTANTIATE_TEST_SUITE_P(
                       Change{"no_stemming", [](IndexSettings& s) { s.language = "none"; }},
                       Change{"title_weight", [](IndexSettings& s) { s.title_weight = 6; }},
                       Change{"shortcodes", [](IndexSettings& s) { s.shortcodes = {"myad"}; }},
-                      Change{"authors_kept_whole", [](IndexSettings& s) { s.split_authors = false; }}),
+                      Change{"authors_kept_whole", [](IndexSettings& s) { s.split_authors = false; }},
+                      Change{"site_url", [](IndexSettings& s) { s.site.url = "https://a.org"; }},
+                      Change{"site_permalink", [](IndexSettings& s) { s.site.permalink = "pretty"; }},
+                      Change{"site_future", [](IndexSettings& s) { s.site.future = false; }},
+                      Change{"no_jekyll_config", [](IndexSettings& s) { s.site.read_jekyll_config = false; }}),
     [](const ::testing::TestParamInfo<Change>& p) { return std::string(p.param.name); });
 
 TEST(SettingsFingerprint, StableForEqualSettings) {

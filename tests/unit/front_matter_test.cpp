@@ -282,8 +282,32 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(ErrorCase{"bad_indent_line_3", "title: a\nauthor: b\n  nested: c\n", 3},
                       ErrorCase{"stray_bracket_line_4", "title: a\nauthor: b\nc: d\ntags: [x]]\n", 4},
                       ErrorCase{"tab_indent_line_2", "title: a\n\tauthor: b\n", 2},
-                      ErrorCase{"list_not_map", "- a\n- b\n", 1}, ErrorCase{"scalar_not_map", "just a sentence\n", 1}),
+                      ErrorCase{"list_not_map", "- a\n- b\n", 1}, ErrorCase{"scalar_not_map", "just a sentence\n", 1},
+                      // Quotes and brackets left open are reported where they open (issue 9).
+                      ErrorCase{"unclosed_quote_runs_into_keys",
+                                "layout: post\ntitle: \"Unclosed quote\ndate: 2020-01-01\nauthor: X\n", 2},
+                      ErrorCase{"unclosed_quote_closed_later", "a: 1\ntitle: \"Unclosed\ndate: 2020\nauthor: \"X\"\n", 2},
+                      ErrorCase{"unclosed_single_quote", "a: 1\ntitle: 'Unclosed\ndate: x\n", 2},
+                      ErrorCase{"unclosed_quote_at_the_end", "a: 1\nb: 2\ntitle: \"Unclosed\n", 3},
+                      ErrorCase{"unclosed_quote_in_a_list", "tags:\n  - \"one\n  - two\ndate: x\n", 2},
+                      ErrorCase{"unclosed_list", "a: 1\ntags: [x, y\ndate: 2020-01-01\n", 2},
+                      ErrorCase{"unclosed_flow_map", "a: 1\nb: 2\nmeta: {k: v\ndate: 2020-01-01\n", 3},
+                      ErrorCase{"line_eight", "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ntitle: \"broken\ng: 1\n", 7}),
     [](const ::testing::TestParamInfo<ErrorCase>& p) { return std::string(p.param.name); });
+
+// What YAML allows stays allowed: quotes spanning lines, quotes inside
+// values, quotes and brackets inside block scalars and comments.
+TEST(ParseFrontMatter, ValidQuotesAndBracketsAreNoError) {
+    EXPECT_EQ(parse_ok("title: \"A long\n  title: with a colon\"\n").title, "A long title: with a colon");
+    EXPECT_EQ(parse_ok("title: \"multi\nline\"\nauthor: x\n").title, "multi line");
+    EXPECT_EQ(parse_ok("title: 'It''s fine'\n").title, "It's fine");
+    EXPECT_EQ(parse_ok("title: \"say \\\"hi\\\"\"\n").title, "say \"hi\"");
+    EXPECT_EQ(parse_ok("title: It's \"fine\"\n").title, "It's \"fine\"");
+    EXPECT_EQ(parse_ok("tags: [a,\n  b]\ntitle: t\n").tags, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(parse_ok("excerpt: |\n  a \"quote\n  [x\ntitle: t\n").title, "t");
+    EXPECT_EQ(parse_ok("title: t # a \"comment\n").title, "t");
+    EXPECT_EQ(parse_ok("post_excerpt: \"\"\ntitle: t\n").title, "t");
+}
 
 TEST(ParseFrontMatter, CustomKeyMapping) {
     KeyMapping keys;

@@ -71,7 +71,25 @@ INSTANTIATE_TEST_SUITE_P(
                    ParseStatus::error, 3},
         StatusCase{"broken_yaml_crlf", "/p/a.md", "---\r\ntitle: A\r\nauthor: B\r\n  nested: C\r\n---\r\n",
                    ParseStatus::error, 4},
-        StatusCase{"not_a_map", "/p/a.md", "---\n- a\n- b\n---\nbody\n", ParseStatus::error, 2}),
+        StatusCase{"not_a_map", "/p/a.md", "---\n- a\n- b\n---\nbody\n", ParseStatus::error, 2},
+        // Exact lines for quotes left open, with LF, CRLF and a BOM (issue 9).
+        StatusCase{"unclosed_quote_line_8", "/p/a.md",
+                   "---\nlayout: post\na: 1\nb: 2\nc: 3\nd: 4\nauthor: X\ntitle: \"Unclosed quote\ndate: 2020-01-01\n---\n",
+                   ParseStatus::error, 8},
+        StatusCase{"unclosed_quote_line_8_crlf", "/p/a.md",
+                   "---\r\nlayout: post\r\na: 1\r\nb: 2\r\nc: 3\r\nd: 4\r\nauthor: X\r\ntitle: \"Unclosed\r\n"
+                   "date: 2020-01-01\r\n---\r\n",
+                   ParseStatus::error, 8},
+        StatusCase{"unclosed_quote_line_8_bom_crlf", "/p/a.md",
+                   "\xEF\xBB\xBF---\r\nlayout: post\r\na: 1\r\nb: 2\r\nc: 3\r\nd: 4\r\nauthor: X\r\n"
+                   "title: \"Unclosed\r\ndate: 2020-01-01\r\n---\r\n",
+                   ParseStatus::error, 8},
+        StatusCase{"unclosed_list_line_3_crlf", "/p/a.md", "---\r\ntitle: A\r\ntags: [x, y\r\ndate: 2020\r\n---\r\n",
+                   ParseStatus::error, 3},
+        StatusCase{"bad_value_line_8_bom_crlf", "/p/a.md",
+                   "\xEF\xBB\xBF---\r\nlayout: post\r\na: 1\r\nb: 2\r\nc: 3\r\nd: 4\r\nauthor: X\r\n"
+                   "title: bad: value\r\ndate: 2020-01-01\r\n---\r\n",
+                   ParseStatus::error, 8}),
     [](const ::testing::TestParamInfo<StatusCase>& p) { return std::string(p.param.name); });
 
 TEST(ParsePost, BinaryReasonSaysSo) {
@@ -267,6 +285,85 @@ INSTANTIATE_TEST_SUITE_P(
                  {"R&D", "\xE2\x80\x93", "caf\xC3\xA9"}},
         BodyCase{"empty_body", "/p/a.md", "", {}}),
     [](const ::testing::TestParamInfo<BodyCase>& p) { return std::string(p.param.name); });
+
+// ---- text as the reader of a kramdown/Jekyll site sees it (issue 9) ----
+
+INSTANTIATE_TEST_SUITE_P(
+    ReaderSees, ParseBody,
+    ::testing::Values(
+        BodyCase{"text_after_more_comment", "/p/a.md", "Intro.\n<!-- more -->The rest with [a link](/x).\n",
+                 {"Intro.", "The", "rest", "with", "a", "link."}},
+        BodyCase{"markdown_on_a_line_starting_with_a_tag", "/p/a.md",
+                 "<table><tr>\n<td >![Alt words](/wp/uploads/a.png)</td>\n</tr></table>\n\nAfter.\n",
+                 {"Alt", "words", "After."}},
+        BodyCase{"markdown_kept_in_mostly_html_md", "/p/a.md",
+                 "<p align=\"center\">\n<img src=\"a.png\">\n</p>\n\nSee [the docs](https://x.org/docs).\n\n"
+                 "<p align=\"center\">\n<img src=\"b.png\">\n</p>\n",
+                 {"See", "the", "docs."}},
+        BodyCase{"indented_html_in_mostly_html_md_is_no_code", "/p/a.md",
+                 "<div>\n<p>one</p>\n\n    <p>two</p>\n</div>\n", {"one", "two"}},
+        BodyCase{"link_named_like_a_shortcode", "/p/a.md",
+                 "Here is a [video](//youtu.be/abc) from the last day, [gallery](/g) and [YouTube](https://y.be/x).",
+                 {"Here", "is", "a", "video", "from", "the", "last", "day,", "gallery", "and", "YouTube."}},
+        BodyCase{"shortcode_in_html_still_removed", "/p/a.html", "<p>[video]x.mp4[/video] words</p>", {"words"}},
+        BodyCase{"raw_kept", "/p/a.md",
+                 "docker inspect -f {% raw %}\"{{.State.Health.Status}}\"{% endraw %} web",
+                 {"docker", "inspect", "-f", "\"{{.State.Health.Status}}\"", "web"}},
+        BodyCase{"raw_block_kept", "/p/a.md", "{% raw %}\n```\n{% if x %}{{ y }}{% endif %}\n```\n{% endraw %}\n",
+                 {"{%", "if", "x", "%}{{", "y", "}}{%", "endif", "%}"}},
+        BodyCase{"liquid_inside_a_link_target", "/p/a.md",
+                 "See [NEWS](https://github.com/ruby/ruby/blob/{{ release.tag }}/NEWS.md) for details.",
+                 {"See", "NEWS", "for", "details."}},
+        BodyCase{"liquid_link_tag", "/p/a.md", "Read [the post]({% link _posts/2020-01-01-x.md %}).",
+                 {"Read", "the", "post."}},
+        BodyCase{"liquid_output_in_emphasis", "/p/a.md", "**{{ release.version }}** is out", {"is", "out"}},
+        BodyCase{"highlight_block_is_code", "/p/a.md",
+                 "{% highlight ruby %}\nh = {:a => 1}\n# not a heading\n{% endhighlight %}\n",
+                 {"h", "=", "{:a", "=>", "1}", "#", "not", "a", "heading"}},
+        BodyCase{"kramdown_span_attributes", "/p/a.md",
+                 "[site](https://x.org){:target=\"_blank\"} and *em*{: .x} text",
+                 {"site", "and", "em", "text"}},
+        BodyCase{"kramdown_block_attributes_and_toc", "/p/a.md", "* TOC\n{:toc}\n\n## First {#first}\n\nText.\n{: .lead}\n",
+                 {"First", "Text."}},
+        BodyCase{"kramdown_options_extension", "/p/a.md", "{::options parse_block_html=\"true\" /}\nWords.\n", {"Words."}},
+        BodyCase{"footnotes_kept_as_text", "/p/a.md", "Said so[^1].\n\n[^1]: The source, page 3.\n",
+                 {"Said", "so.", "The", "source,", "page", "3."}},
+        BodyCase{"abbreviation_definition_gone", "/p/a.md", "HTML is old.\n\n*[HTML]: Hyper Text Markup Language\n",
+                 {"HTML", "is", "old."}},
+        BodyCase{"image_alt_text_kept", "/p/a.md", "![A heron at dawn](heron.jpg)", {"A", "heron", "at", "dawn"}},
+        BodyCase{"urls_are_not_words", "/p/a.md",
+                 "see https://example.org/wp/uploads/x.png and <http://a.org/b> or www.example.com/page now",
+                 {"see", "and", "or", "now"}},
+        BodyCase{"urls_are_not_words_in_html", "/p/a.html",
+                 "<p>from https://example.org/wp-content/uploads/x.png here</p>", {"from", "here"}},
+        BodyCase{"code_span_kept_as_written", "/p/a.md", "Use `{:a => 1}` and `[x](y)`.",
+                 {"Use", "{:a", "=>", "1}", "and", "[x](y)."}}),
+    [](const ::testing::TestParamInfo<BodyCase>& p) { return std::string(p.param.name); });
+
+struct TitleCase {
+    const char* name;
+    std::string yaml_title;
+    std::string expected;
+};
+
+class ParseTitle : public ::testing::TestWithParam<TitleCase> {};
+
+TEST_P(ParseTitle, IsWhatTheReaderSees) {
+    const ParseResult result = parse("/p/a.md", "---\ntitle: " + GetParam().yaml_title + "\n---\nbody\n");
+    ASSERT_EQ(result.status, ParseStatus::post) << result.error.message;
+    EXPECT_EQ(result.post.title, GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Titles, ParseTitle,
+    ::testing::Values(TitleCase{"html_tags", "\"<em>live</em> coverage\"", "live coverage"},
+                      TitleCase{"liquid_output", "\"Welcome to {{ site.title }}\"", "Welcome to"},
+                      TitleCase{"liquid_tag", "\"A {% if x %}B{% endif %}\"", "A B"},
+                      TitleCase{"not_html_kept", "\"vector<int> and a < b\"", "vector<int> and a < b"},
+                      TitleCase{"entities_still_decoded", "\"Caf&eacute; &#8211; <b>bold</b>\"",
+                                "Caf\xC3\xA9 \xE2\x80\x93 bold"},
+                      TitleCase{"escaped_tag_is_text", "\"&lt;em&gt; explained\"", "<em> explained"}),
+    [](const ::testing::TestParamInfo<TitleCase>& p) { return std::string(p.param.name); });
 
 TEST(ParsePost, ShortcodeNamesFromSettings) {
     IndexSettings settings;
