@@ -76,6 +76,38 @@ bool footnote_definition_text(std::string_view line, std::string_view& text) {
     return true;
 }
 
+// A reference definition `[label]: url "title"` whose url kramdown takes
+// whole but CommonMark rejects (unbalanced parentheses, as in
+// `….html(and`): the same line with the url in <…>, which CommonMark takes
+// as written; empty when the line needs no change.
+std::string bracketed_definition(std::string_view line) {
+    if (indent_of(line) > 3) return {};
+    const std::size_t indent = indent_of(line);
+    if (line.substr(indent, 1) != "[" || line.substr(indent, 2) == "[^") return {};
+    const std::size_t close = line.find("]:", indent + 1);
+    if (close == std::string_view::npos || close == indent + 1 ||
+        line.substr(indent + 1, close - indent - 1).find_first_of("[]") != std::string_view::npos)
+        return {};
+    std::size_t url = close + 2;
+    while (url < line.size() && (line[url] == ' ' || line[url] == '\t')) ++url;
+    if (url >= line.size() || line[url] == '<') return {};
+    std::size_t url_end = url;
+    int depth = 0;
+    bool unbalanced = false;
+    for (; url_end < line.size() && line[url_end] != ' ' && line[url_end] != '\t' && line[url_end] != '\r'; ++url_end) {
+        if (line[url_end] == '(') ++depth;
+        if (line[url_end] == ')' && --depth < 0) unbalanced = true;
+        if (line[url_end] == '<' || line[url_end] == '>') return {};
+    }
+    if (!unbalanced && depth == 0) return {};
+    std::string out(line.substr(0, url));
+    out += '<';
+    out.append(line.substr(url, url_end - url));
+    out += '>';
+    out.append(line.substr(url_end));
+    return out;
+}
+
 // A line opening with a complete HTML comment and going on with text.
 bool split_after_comment(std::string_view line, std::string_view& comment, std::string_view& rest) {
     const std::size_t indent = indent_of(line);
@@ -115,7 +147,7 @@ std::string strip_kramdown_blocks(std::string_view markdown) {
     const bool has_braces = markdown.find("{:") != std::string_view::npos;
     if (!has_braces && markdown.find("[^") == std::string_view::npos &&
         markdown.find("*[") == std::string_view::npos && markdown.find("<!--") == std::string_view::npos &&
-        markdown.find('^') == std::string_view::npos)
+        markdown.find('^') == std::string_view::npos && markdown.find("]:") == std::string_view::npos)
         return std::string(markdown);
     const std::string text = markdown.find("{::comment}") != std::string_view::npos ? drop_comments(markdown)
                                                                                      : std::string(markdown);
@@ -156,6 +188,10 @@ std::string strip_kramdown_blocks(std::string_view markdown) {
         std::string_view footnote;
         if (footnote_definition_text(line, footnote)) {
             keep(footnote);
+            continue;
+        }
+        if (const std::string definition = bracketed_definition(line); !definition.empty()) {
+            keep(definition);
             continue;
         }
         std::string_view comment, rest;

@@ -9,6 +9,9 @@
 //   (kramdown puts the table of contents there: the headings, already text);
 // - abbreviation definitions (`*[HTML]: Hyper Text…`) go: the page shows none;
 // - a footnote definition (`[^1]: text`) keeps its text: the page shows it;
+// - a reference definition whose url has unbalanced parentheses
+//   (`[3]: http://x.org/a.html(and`) gets it in <…>: kramdown takes the url
+//   whole, CommonMark would show the definition as text;
 // - the end-of-block marker `^` alone on a line goes;
 // - a line starting with an HTML comment (`<!-- more -->`) followed by text is
 //   split after the comment, so the text is Markdown and not part of an HTML

@@ -161,6 +161,31 @@ std::string fence_for(std::string_view code) {
     return std::string(std::max<std::size_t>(3, longest + 1), '~');
 }
 
+// Where a Liquid output lies in a Markdown link destination: md4c ends a
+// destination at a control character, so kLiquidValue there would turn
+// `[1]: {{ site.url }}/download` into text the reader never sees.
+enum class InDestination { no, at_start, inside };
+
+// A destination starts after `](` or after a reference definition's `]:` and
+// its blanks; it runs to the next blank. Looked for over the last
+// kMaxDestination bytes of `out` only, so a long unbroken line costs no more.
+constexpr std::size_t kMaxDestination = 2048;
+
+InDestination destination_state(std::string_view out) {
+    const std::size_t stop = out.size() > kMaxDestination ? out.size() - kMaxDestination : 0;
+    std::size_t at = out.size();
+    while (at > stop && out[at - 1] != ' ' && out[at - 1] != '\t' && out[at - 1] != '\n' && out[at - 1] != '(')
+        --at;
+    const bool start = at == out.size();
+    if (at > stop + 1 && out[at - 1] == '(' && out[at - 2] == ']')
+        return start ? InDestination::at_start : InDestination::inside;
+    std::size_t blanks = at;
+    while (blanks > stop && (out[blanks - 1] == ' ' || out[blanks - 1] == '\t')) --blanks;
+    if (blanks < at && blanks >= stop + 2 && out[blanks - 1] == ':' && out[blanks - 2] == ']')
+        return start ? InDestination::at_start : InDestination::inside;
+    return InDestination::no;
+}
+
 }  // namespace
 
 std::string strip_liquid(std::string_view body, LiquidTarget target) {
@@ -185,7 +210,13 @@ std::string strip_liquid(std::string_view body, LiquidTarget target) {
         out.append(body.substr(i, open - i));
         i = close + 2;
         if (output) {
-            out += text ? std::string_view(" ") : kLiquidValue;
+            // In a link destination (`[1]: {{ site.url }}/x`) a value is a
+            // path: "/" when it starts the destination (which must not be
+            // empty), else nothing. A destination is never text.
+            const InDestination where = target == LiquidTarget::markdown ? destination_state(out) : InDestination::no;
+            if (text) out += ' ';
+            else if (where == InDestination::at_start) out += '/';
+            else if (where == InDestination::no) out += kLiquidValue;
             continue;
         }
         const std::string_view name = tag_name(body.substr(open + 2, close - open - 2));

@@ -59,6 +59,10 @@ constexpr const char* kMarkup[] = {
 // code blocks show.
 const std::regex kAttributeList(R"(\{:(:|/|\s*[.#][A-Za-z_-]|\s*[A-Za-z_][\w-]*(=["']|\}| )))");
 
+// A link reference definition (`[1]: /download`) shown as a line of text.
+constexpr const char* kDefinition = "[label]: at the start of a line";
+const std::regex kReferenceDefinition(R"((^|\n) {0,3}\[[^\]\n]+\]:[ \t])");
+
 // The first piece of syntax in `text`, or null.
 const char* markup_in(const std::string& text) {
     for (const char* m : kMarkup) {
@@ -67,7 +71,18 @@ const char* markup_in(const std::string& text) {
         if (std::string_view(m) != "{:") return m;
         if (std::regex_search(text, kAttributeList)) return m;
     }
+    if (text.find("]:") != std::string::npos && std::regex_search(text, kReferenceDefinition)) return kDefinition;
     return nullptr;
+}
+
+// Where the syntax `m` (from markup_in) is in `text`.
+std::size_t markup_at(const std::string& text, const char* m) {
+    std::smatch match;
+    if (std::string_view(m) == "{:" && std::regex_search(text, match, kAttributeList))
+        return static_cast<std::size_t>(match.position(0));
+    if (m == kDefinition && std::regex_search(text, match, kReferenceDefinition))
+        return static_cast<std::size_t>(match.position(0));
+    return text.find(m);
 }
 
 struct Tally {
@@ -80,10 +95,7 @@ struct Tally {
         if (post.url.empty()) ++without_url;
         for (const std::string* text : {&post.text, &post.title}) {
             if (const char* m = markup_in(*text)) {
-                std::smatch match;
-                const std::size_t at = std::string_view(m) == "{:" && std::regex_search(*text, match, kAttributeList)
-                                           ? static_cast<std::size_t>(match.position(0))
-                                           : text->find(m);
+                const std::size_t at = markup_at(*text, m);
                 markup[m].push_back(path + ": ..." + text->substr(at < 40 ? 0 : at - 40, 100) + "...");
             }
         }

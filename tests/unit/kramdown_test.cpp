@@ -40,6 +40,10 @@ INSTANTIATE_TEST_SUITE_P(
              "```ruby\nh = {:a => 1}\n{: .x}\n[^1]: y\n```\n"},
         Case{"tilde_fence_untouched", "~~~~\n{:toc}\n~~~~\n", "~~~~\n{:toc}\n~~~~\n"},
         Case{"indented_lines_untouched", "text\n\n    {: .x}\n", "text\n\n    {: .x}\n"},
+        Case{"definition_url_with_open_parenthesis", "[3]: http://x.org/a.html(and\n[4]: /b \"T\"\n",
+             "[3]: <http://x.org/a.html(and>\n[4]: /b \"T\"\n"},
+        Case{"definition_url_with_balanced_parentheses_untouched", "[w]: https://x.org/A_(b)\n",
+             "[w]: https://x.org/A_(b)\n"},
         Case{"crlf", "A.\r\n{: .note}\r\nB.\r\n", "A.\r\nB.\r\n"}),
     [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
 

@@ -314,6 +314,14 @@ INSTANTIATE_TEST_SUITE_P(
         BodyCase{"liquid_inside_a_link_target", "/p/a.md",
                  "See [NEWS](https://github.com/ruby/ruby/blob/{{ release.tag }}/NEWS.md) for details.",
                  {"See", "NEWS", "for", "details."}},
+        BodyCase{"liquid_starting_a_reference_definition", "/p/a.md",
+                 "The [download site][1] and [[ruby-dev:42003]][2].\n\n[1]: {{ site.url }}/download-1.8.0.rbx\n"
+                 "[2]:   {{ site.url }}{{ site.baseurl }}/x \"Title\"\n[3]: {{ site.url }}{{ site.license.url }}\n"
+                 "[4]: https://x.org/blob/{{ tag }}/NEWS\n",
+                 {"The", "download", "site", "and", "[ruby-dev:42003]."}},
+        BodyCase{"definition_url_kramdown_takes_whole", "/p/a.md",
+                 "Read [this][3] and [that][4].\n\n[3]: http://x.org/a.html(and\n[4]: http://x.org/b\n",
+                 {"Read", "this", "and", "that."}},
         BodyCase{"liquid_link_tag", "/p/a.md", "Read [the post]({% link _posts/2020-01-01-x.md %}).",
                  {"Read", "the", "post."}},
         BodyCase{"liquid_output_in_emphasis", "/p/a.md", "**{{ release.version }}** is out", {"is", "out"}},
