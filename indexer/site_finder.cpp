@@ -50,6 +50,16 @@ Site find_site(const std::string& indexed_path, const SiteOverrides& overrides) 
             if (folder == folder.root_path()) break;
         }
     }
+    if (site.config_file.empty()) {
+        // `idx add blog/_posts` with no _config.yml: the site is the folder
+        // holding `_posts`, so the posts' paths below it are Jekyll's.
+        for (fs::path folder = start; folder.has_relative_path(); folder = folder.parent_path()) {
+            if (folder.filename() == "_posts" || folder.filename() == "_drafts") {
+                site.root = folder.parent_path().string();
+                break;
+            }
+        }
+    }
     site.config = apply_overrides(std::move(site.config), overrides);
     site.known = !site.config_file.empty() || overrides.url || overrides.baseurl || overrides.permalink;
     return site;

@@ -13,7 +13,8 @@ namespace idx::indexer {
 struct Site {
     // The site's source folder: post paths are taken relative to it (the
     // folders above `_posts` are categories). The indexed folder itself when
-    // no _config.yml was found or `jekyll_config: false`.
+    // no _config.yml was found or `jekyll_config: false`, or the folder above
+    // the `_posts` (or `_drafts`) folder it is or lies in.
     std::string root;
     std::string config_file;  // the _config.yml read; "" when none
     SiteConfig config;        // _config.yml's settings with idx.yaml's `site:` over them

@@ -30,9 +30,10 @@ class Jekyll : public ::testing::Test, protected TempDir {
 protected:
     fs::path site() const { return dir() / "site"; }
 
-    RunResult idx(std::vector<std::string> args) const {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, options());
+    RunResult idx(const std::vector<std::string>& args) const {
+        std::vector<std::string> command = {IDX_BINARY};
+        command.insert(command.end(), args.begin(), args.end());
+        return run(command, options());
     }
 
     void add(const std::vector<std::string>& extra) const {
@@ -131,6 +132,13 @@ TEST_F(Jekyll, PostsFolderWithoutConfigGetsJekyllsDefault) {
     const std::map<std::string, std::string> got = urls();
     EXPECT_EQ(got.at("2016-02-21-hello-world.md"), "/2016/02/21/hello-world.html");
     EXPECT_EQ(got.at("loose.md"), "") << "not a Jekyll post and no site: no made-up link";
+
+    // A `_posts` folder indexed itself: the folder above it is the site.
+    write_post(dir() / "other/_posts/2016-02-22-second.md", "title: Second\n", "text\n");
+    const std::string posts_folder = (dir() / "other/_posts").string();
+    add({posts_folder});
+    const std::map<std::string, std::string> again = urls();
+    EXPECT_EQ(again.at("2016-02-22-second.md"), "/2016/02/22/second.html");
 }
 
 // Each case of issue 9's "text as the reader sees it", through the real idx.
@@ -173,6 +181,28 @@ TEST_F(Jekyll, SnippetsShowWhatTheReaderSees) {
     }
     const std::string raw = search("docker inspect")["results"][0]["snippet"];
     EXPECT_NE(raw.find("{{.State.Health.Status}}"), std::string::npos) << "{% raw %} content is page text: " << raw;
+}
+
+// ruby-lang's own habits: Liquid in link targets and reference definitions,
+// a definition kramdown takes whole, a table of contents, links named like
+// WordPress shortcodes.
+TEST_F(Jekyll, LinksWithLiquidAndReferencesShowTheirTextOnly) {
+    write_file(site() / "_config.yml", "url: https://www.example.org\npermalink: pretty\n");
+    write_post(site() / "en/news/_posts/2024-12-25-ruby-3-4-0-released.md", "title: Ruby 3.4.0 Released\n",
+               "* TOC\n{:toc}\n\n## Changes\n\nSee [NEWS](https://github.com/ruby/ruby/blob/{{ release.tag }}/NEWS.md) "
+               "and the [download site][1], [[ruby-dev:42003]][2] and [why][3].\n\n"
+               "Here is a [gallery](/g) and [YouTube](https://y.be/x) of it.\n\n"
+               "[1]: {{ site.url }}/download-1.8.0.rbx\n[2]: {{ site.url }}{{ site.license.url }}\n"
+               "[3]: http://hackety.org/2008/05/05/a.html(and\n");
+    add({site().string()});
+    const json r = search("\"Ruby 3.4.0 released\"");
+    ASSERT_EQ(r["results"].size(), 1u);
+    const std::string snippet = r["results"][0]["snippet"];
+    EXPECT_EQ(markup_in(snippet), nullptr) << snippet;
+    for (const std::string query : {"\"see news and the download site ruby-dev:42003 and why\"", "gallery YouTube"})
+        EXPECT_EQ(search(query, {"--match", "all"})["results"].size(), 1u) << query;
+    for (const std::string query : {"TOC", "rbx", "hackety", "github", "blob"})
+        EXPECT_EQ(search(query)["results"].size(), 0u) << query;
 }
 
 TEST_F(Jekyll, YamlErrorsNameTheirLine) {

@@ -71,6 +71,18 @@ TEST_F(FindSite, NoConfigMeansTheIndexedFolderWithDefaults) {
     EXPECT_EQ(find_site(post, overrides).root, path("posts"));
 }
 
+TEST_F(FindSite, WithoutConfigAPostsFolderBelongsToTheFolderAboveIt) {
+    const std::string post = write("blog/news/_posts/2024/2024-01-02-x.md", "---\n---\n");
+    write("blog/_drafts/d.md", "---\n---\n");
+    SiteOverrides overrides;
+    overrides.read_jekyll_config = false;
+    EXPECT_EQ(find_site(path("blog/news/_posts"), overrides).root, path("blog/news"));
+    EXPECT_EQ(find_site(path("blog/news/_posts/2024"), overrides).root, path("blog/news"));
+    EXPECT_EQ(find_site(post, overrides).root, path("blog/news"));
+    EXPECT_EQ(find_site(path("blog/_drafts"), overrides).root, path("blog"));
+    EXPECT_EQ(find_site(path("blog"), overrides).root, path("blog"));
+}
+
 TEST_F(FindSite, JekyllConfigFalseIgnoresTheFile) {
     write("site/_config.yml", "url: https://a.org\n");
     SiteOverrides overrides;
