@@ -1,39 +1,11 @@
 #include "common/display_text.hpp"
 
+#include "common/utf8.hpp"
+
 #include <cstdint>
 
 namespace idx {
 namespace {
-
-struct Decoded {
-    char32_t code_point = 0;
-    std::size_t length = 0;  // 0: not a valid UTF-8 sequence
-};
-
-Decoded decode_at(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) return {lead, 1};
-    std::size_t length = 0;
-    std::uint32_t min = 0;
-    std::uint32_t cp = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2, min = 0x80, cp = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3, min = 0x800, cp = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4, min = 0x10000, cp = lead & 0x07u;
-    } else {
-        return {};
-    }
-    if (i + length > text.size()) return {};
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0u) != 0x80u) return {};
-        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
-    return {static_cast<char32_t>(cp), length};
-}
 
 // `\x1b` for a byte, `\u202e` for a code point.
 void append_escape(std::string& out, bool byte, unsigned value) {
@@ -52,7 +24,7 @@ std::string neutralise_display_hazards(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size();) {
-        const Decoded d = decode_at(utf8, i);
+        const DecodedCodePoint d = decode_utf8_at(utf8, i);
         const std::size_t length = d.length ? d.length : 1;
         const bool keep = d.length == 0 || !is_display_hazard(d.code_point) || d.code_point == '\t' ||
                           d.code_point == '\n';
@@ -67,7 +39,7 @@ std::string terminal_safe(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        const Decoded d = decode_at(text, i);
+        const DecodedCodePoint d = decode_utf8_at(text, i);
         if (d.length == 0) {
             append_escape(out, true, static_cast<unsigned char>(text[i]));
             ++i;

@@ -1,5 +1,7 @@
 #include "common/language.hpp"
 
+#include "common/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -64,23 +66,10 @@ std::string_view stemmer_for_code(std::string_view code) {
 // Decodes one UTF-8 sequence at `pos` (advancing it); an invalid byte decodes
 // as itself, so a stray byte is skipped rather than misread as CJK.
 unsigned next_codepoint(std::string_view text, std::size_t& pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned first = byte(pos);
-    std::size_t length = first < 0x80 ? 1 : (first >> 5) == 0x6 ? 2 : (first >> 4) == 0xE ? 3 : (first >> 3) == 0x1E ? 4 : 0;
-    if (length <= 1 || pos + length > text.size()) {
-        ++pos;
-        return first;
-    }
-    unsigned cp = first & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) {
-            ++pos;
-            return first;
-        }
-        cp = (cp << 6) | (byte(pos + i) & 0x3F);
-    }
-    pos += length;
-    return cp;
+    const DecodedCodePoint decoded = decode_utf8_at(text, pos);
+    if (decoded.length == 0) return static_cast<unsigned char>(text[pos++]);
+    pos += decoded.length;
+    return static_cast<unsigned>(decoded.code_point);
 }
 
 // A CJK character that is part of a word: CJK punctuation (、。「」) and the

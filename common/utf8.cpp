@@ -11,34 +11,32 @@ bool is_control(unsigned char c) {
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-// Length of the valid UTF-8 sequence starting at in[i], or 0 when invalid.
-std::size_t valid_sequence_length(std::string_view in, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(in[k]); };
+}  // namespace
+
+DecodedCodePoint decode_utf8_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
-    if (lead < 0x80) return 1;
-    std::size_t len = 0;
+    if (lead < 0x80) return {lead, 1};
+    std::size_t length = 0;
     std::uint32_t min = 0;
     std::uint32_t cp = 0;
     if (lead >= 0xC2 && lead <= 0xDF) {
-        len = 2, min = 0x80, cp = lead & 0x1Fu;
+        length = 2, min = 0x80, cp = lead & 0x1Fu;
     } else if (lead >= 0xE0 && lead <= 0xEF) {
-        len = 3, min = 0x800, cp = lead & 0x0Fu;
+        length = 3, min = 0x800, cp = lead & 0x0Fu;
     } else if (lead >= 0xF0 && lead <= 0xF4) {
-        len = 4, min = 0x10000, cp = lead & 0x07u;
+        length = 4, min = 0x10000, cp = lead & 0x07u;
     } else {
-        return 0;
+        return {};
     }
-    if (i + len > in.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const unsigned char c = byte(i + k);
-        if ((c & 0xC0u) != 0x80u) return 0;
-        cp = (cp << 6) | (c & 0x3Fu);
+    if (i + length > text.size()) return {};
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0u) != 0x80u) return {};
+        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
+    return {static_cast<char32_t>(cp), length};
 }
-
-}  // namespace
 
 bool is_clean_utf8(std::string_view in) {
     for (std::size_t i = 0; i < in.size();) {
@@ -48,7 +46,7 @@ bool is_clean_utf8(std::string_view in) {
             ++i;
             continue;
         }
-        const std::size_t len = valid_sequence_length(in, i);
+        const std::size_t len = decode_utf8_at(in, i).length;
         if (len == 0) return false;
         i += len;
     }
@@ -66,7 +64,7 @@ std::string repair_utf8(std::string_view in) {
             ++i;
             continue;
         }
-        const std::size_t len = valid_sequence_length(in, i);
+        const std::size_t len = decode_utf8_at(in, i).length;
         if (len == 0) {
             out += kReplacement;
             ++i;

@@ -8,6 +8,15 @@
 
 namespace idx {
 
+// One code point read from UTF-8: its value and byte length; length 0 when
+// the bytes at that place are not a valid sequence (stray continuation byte,
+// truncated, overlong or surrogate encoding, past U+10FFFF).
+struct DecodedCodePoint {
+    char32_t code_point = 0;
+    std::size_t length = 0;
+};
+DecodedCodePoint decode_utf8_at(std::string_view text, std::size_t i);
+
 // Returns `in` with every invalid UTF-8 sequence (stray continuation bytes,
 // truncated, overlong or surrogate encodings, code points past U+10FFFF)
 // replaced by U+FFFD, and control characters other than tab, newline and
