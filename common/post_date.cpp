@@ -157,6 +157,19 @@ std::string to_sort_key(const PostDate& d) {
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
+bool all_digits(std::string_view text) {
+    if (text.empty()) return false;
+    for (const char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+int digits_value(std::string_view digits) {
+    int value = 0;
+    for (const char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
 std::string to_year_month(const PostDate& d) {
     char buf[16];
     const int n = std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);

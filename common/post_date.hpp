@@ -46,4 +46,11 @@ std::string to_year_month(const PostDate& date);
 
 int days_in_month(int year, int month);
 
+// True when `text` is one or more ASCII digits.
+bool all_digits(std::string_view text);
+
+// The value of an ASCII digit string (all_digits), as an int; callers keep
+// it short (a year, a month).
+int digits_value(std::string_view digits);
+
 }  // namespace idx

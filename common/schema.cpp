@@ -49,6 +49,18 @@ std::string title_key_term(const std::vector<std::string>& stems) {
     return boolean_term(prefix::exact_title, key);
 }
 
+std::string year_term(int year) {
+    char buf[16];
+    const int n = std::snprintf(buf, sizeof buf, "%04d", year);
+    return std::string(prefix::year) + std::string(buf, static_cast<std::size_t>(n));
+}
+
+std::string month_term(int year, int month) {
+    char buf[24];
+    const int n = std::snprintf(buf, sizeof buf, "%04d%02d", year, month);
+    return std::string(prefix::month) + std::string(buf, static_cast<std::size_t>(n));
+}
+
 std::string unique_id_term(std::string_view path) { return boolean_term(prefix::unique_id, path); }
 
 }  // namespace idx::schema

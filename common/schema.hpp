@@ -18,7 +18,8 @@ namespace idx::schema {
 // the originals, the exact-title term `XT`, authors split at `and`/`,`/`&`.
 // 3: each post stemmed in its own language, CJK text as n-grams, `L`
 // language terms.
-inline constexpr int kVersion = 3;
+// 4: no `D` day terms (written, never queried: `date:` ranges use the value slot).
+inline constexpr int kVersion = 4;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";  // Q + canonical path: one document per file
@@ -28,7 +29,6 @@ inline constexpr std::string_view category = "XC";  // boolean, label_term(): ca
 inline constexpr std::string_view tag = "K";        // boolean, label_term(): tag
 inline constexpr std::string_view year = "Y";       // boolean, YYYY
 inline constexpr std::string_view month = "M";      // boolean, YYYYMM
-inline constexpr std::string_view day = "D";        // boolean, YYYYMMDD
 inline constexpr std::string_view post_id = "XID";  // boolean, the exporter's post id
 inline constexpr std::string_view exact_title = "XT";  // boolean, the title's word stems: title_key_term()
 inline constexpr std::string_view lang = "L";       // boolean, language code (common/language.hpp)
@@ -100,6 +100,11 @@ std::string label_term(std::string_view prefix, std::string_view label);
 // apart: a query whose words are the title's has the same term. Empty when
 // no word is left.
 std::string title_key_term(const std::vector<std::string>& stems);
+
+// Y + YYYY and M + YYYYMM: a post's date terms, and what `year:` and
+// `month:` look for.
+std::string year_term(int year);
+std::string month_term(int year, int month);
 
 // Q + the canonical path (hashed like boolean_term when very long).
 std::string unique_id_term(std::string_view path);

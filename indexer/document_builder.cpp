@@ -56,12 +56,6 @@ std::string join(const std::vector<std::string>& values) {
     return out;
 }
 
-std::string digits(int value, int width) {
-    std::string s = std::to_string(value);
-    if (s.size() < static_cast<std::size_t>(width)) s.insert(0, static_cast<std::size_t>(width) - s.size(), '0');
-    return s;
-}
-
 // At most `max_bytes` of `text`, ending before a blank when one is near.
 std::string_view cut_at_word(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return text;
@@ -215,10 +209,8 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     if (!post.lang.empty()) doc.add_boolean_term(schema::boolean_term(schema::prefix::lang, post.lang));
     if (post.date) {
         const PostDate& d = *post.date;
-        const std::string year = digits(d.year, 4);
-        doc.add_boolean_term(std::string(schema::prefix::year) + year);
-        doc.add_boolean_term(std::string(schema::prefix::month) + year + digits(d.month, 2));
-        doc.add_boolean_term(std::string(schema::prefix::day) + year + digits(d.month, 2) + digits(d.day, 2));
+        doc.add_boolean_term(schema::year_term(d.year));
+        doc.add_boolean_term(schema::month_term(d.year, d.month));
         doc.add_value(schema::slot::date, to_sort_key(d));
     }
     doc.add_value(schema::slot::facets, encode_facets(post));

@@ -8,23 +8,10 @@
 namespace idx::query {
 namespace {
 
-bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (const char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-int number(std::string_view s) {
-    int value = 0;
-    for (const char c : s) value = value * 10 + (c - '0');
-    return value;
-}
-
 std::string key(int y, int mo, int d, int h, int mi, int s) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", y, mo, d, h, mi, s);
-    return buf;
+    PostDate date;
+    date.year = y, date.month = mo, date.day = d, date.hour = h, date.minute = mi, date.second = s;
+    return to_sort_key(date);
 }
 
 }  // namespace
@@ -35,8 +22,7 @@ std::optional<std::string> date_bound(std::string_view text, Bound bound) {
     if (text.size() > 10) {
         const auto parsed = parse_post_date(text);
         if (!parsed) return std::nullopt;
-        const PostDate& d = parsed->date;
-        return key(d.year, d.month, d.day, d.hour, d.minute, d.second);
+        return to_sort_key(parsed->date);
     }
     std::string compact;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -45,14 +31,14 @@ std::optional<std::string> date_bound(std::string_view text, Bound bound) {
     }
     if (!all_digits(compact) || (compact.size() != 4 && compact.size() != 6 && compact.size() != 8)) return std::nullopt;
     if (compact.size() != text.size() && text.size() != 7 && text.size() != 10) return std::nullopt;
-    const int year = number(compact.substr(0, 4));
+    const int year = digits_value(compact.substr(0, 4));
     if (year < 1) return std::nullopt;
     if (compact.size() == 4) return upper ? key(year, 12, 31, 23, 59, 59) : key(year, 1, 1, 0, 0, 0);
-    const int month = number(compact.substr(4, 2));
+    const int month = digits_value(compact.substr(4, 2));
     if (month < 1 || month > 12) return std::nullopt;
     if (compact.size() == 6)
         return upper ? key(year, month, days_in_month(year, month), 23, 59, 59) : key(year, month, 1, 0, 0, 0);
-    const int day = number(compact.substr(6, 2));
+    const int day = digits_value(compact.substr(6, 2));
     if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
     return upper ? key(year, month, day, 23, 59, 59) : key(year, month, day, 0, 0, 0);
 }

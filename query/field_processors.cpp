@@ -1,21 +1,11 @@
 #include "query/field_processors.hpp"
 
 #include "common/language.hpp"
+#include "common/post_date.hpp"
 #include "common/schema.hpp"
 #include "query/date_range.hpp"
 
 namespace idx::query {
-namespace {
-
-bool digits_only(std::string_view s) {
-    if (s.empty()) return false;
-    for (const char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-}  // namespace
-
 Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(schema::boolean_term(m_prefix, value));
 }
@@ -34,22 +24,22 @@ Xapian::Query LangFieldProcessor::operator()(const std::string& value) {
 }
 
 Xapian::Query YearFieldProcessor::operator()(const std::string& value) {
-    if (value.size() != 4 || !digits_only(value)) {
+    if (value.size() != 4 || !all_digits(value)) {
         m_problem = "year:" + value + " is not a year; write four digits, as in year:2016";
         return Xapian::Query::MatchNothing;
     }
-    return Xapian::Query(std::string(schema::prefix::year) + value);
+    return Xapian::Query(schema::year_term(digits_value(value)));
 }
 
 Xapian::Query MonthFieldProcessor::operator()(const std::string& value) {
     std::string compact = value;
     if (compact.size() == 7 && compact[4] == '-') compact.erase(4, 1);
-    const bool valid = compact.size() == 6 && digits_only(compact) && compact.substr(4) >= "01" && compact.substr(4) <= "12";
+    const bool valid = compact.size() == 6 && all_digits(compact) && compact.substr(4) >= "01" && compact.substr(4) <= "12";
     if (!valid) {
         m_problem = "month:" + value + " is not a month; write it as month:2016-03";
         return Xapian::Query::MatchNothing;
     }
-    return Xapian::Query(std::string(schema::prefix::month) + compact);
+    return Xapian::Query(schema::month_term(digits_value(compact.substr(0, 4)), digits_value(compact.substr(4))));
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
