@@ -1,5 +1,6 @@
 #include "common/language.hpp"
 
+#include "common/error.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
@@ -181,6 +182,16 @@ std::string quote_cjk_runs(std::string_view query) {
         pos = end;
     }
     return out;
+}
+
+Xapian::Stem snowball_stemmer(const std::string& name) {
+    if (name.empty() || name == "none") return Xapian::Stem();
+    try {
+        return Xapian::Stem(name);
+    } catch (const Xapian::InvalidArgumentError&) {
+        throw Error("language '" + name + "' is not one Xapian can stem; try one of: " +
+                    Xapian::Stem::get_available_languages() + ", or none");
+    }
 }
 
 }  // namespace idx

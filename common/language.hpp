@@ -11,6 +11,8 @@
 // site, then idx.yaml); a language Xapian has no stemmer for is indexed and
 // queried unstemmed. Only idx.yaml's own `language:` is checked strictly.
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,5 +55,11 @@ bool is_cjk_codepoint(unsigned codepoint);
 // phrase over Xapian's n-grams) and not posts that merely hold 脆弱 and 弱性
 // somewhere. A field prefix before the run stays attached: `title:"脆弱性"`.
 std::string quote_cjk_runs(std::string_view query);
+
+// Xapian's Snowball stemmer called `name` (a Language's `stemmer`); "" and
+// "none" stem nothing. The one place a stemmer is made, for the indexer and
+// the query side alike. Throws Error naming the choices when this Xapian has
+// no such stemmer.
+Xapian::Stem snowball_stemmer(const std::string& name);
 
 }  // namespace idx

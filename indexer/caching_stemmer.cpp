@@ -1,8 +1,9 @@
 #include "indexer/caching_stemmer.hpp"
 
 #include <unordered_map>
+#include <utility>
 
-#include "common/error.hpp"
+#include "common/language.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -13,7 +14,7 @@ constexpr std::size_t kMaxCachedStems = 200000;
 
 class CachingStemmer : public Xapian::StemImplementation {
 public:
-    explicit CachingStemmer(const std::string& language) : m_stemmer(language) {}
+    explicit CachingStemmer(Xapian::Stem stemmer) : m_stemmer(std::move(stemmer)) {}
 
     std::string operator()(const std::string& word) override {
         const auto cached = m_stems.find(word);
@@ -34,13 +35,9 @@ private:
 }  // namespace
 
 Xapian::Stem make_caching_stemmer(const std::string& language) {
-    if (language == "none" || language.empty()) return Xapian::Stem();
-    try {
-        return Xapian::Stem(new CachingStemmer(language));
-    } catch (const Xapian::InvalidArgumentError&) {
-        throw Error("language '" + language + "' is not one Xapian can stem; try one of: " +
-                    Xapian::Stem::get_available_languages() + ", or none");
-    }
+    Xapian::Stem stemmer = snowball_stemmer(language);
+    if (stemmer.is_none()) return stemmer;
+    return Xapian::Stem(new CachingStemmer(std::move(stemmer)));
 }
 
 }  // namespace idx::indexer

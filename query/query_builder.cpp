@@ -86,15 +86,6 @@ bool asks_for_exactness(std::string_view query) {
     return false;
 }
 
-Xapian::Stem stemmer_for(const std::string& language) {
-    if (language.empty()) return Xapian::Stem();
-    try {
-        return Xapian::Stem(language);
-    } catch (const Xapian::InvalidArgumentError&) {
-        return Xapian::Stem();
-    }
-}
-
 // The languages named by lang: filters in a parsed query (`L` terms).
 std::vector<std::string> lang_filter_codes(const Xapian::Query& query) {
     std::vector<std::string> codes;
@@ -109,7 +100,7 @@ std::vector<std::string> lang_filter_codes(const Xapian::Query& query) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& language)
-    : m_default(resolve_language(language.language).value_or(Language{})), m_stemmer(stemmer_for(m_default.stemmer)) {
+    : m_default(resolve_language(language.language).value_or(Language{})), m_stemmer(snowball_stemmer(m_default.stemmer)) {
     for (const std::string& word : language.stop_words) m_stopper.add(word);
     m_parser.set_database(db);
     m_current = "(unset)";
@@ -163,7 +154,7 @@ void QueryBuilder::use_language(const std::string& code) {
         auto it = m_analyses.find(code);
         if (it == m_analyses.end()) {
             const Language language = resolve_language(code).value_or(Language{});
-            Analysis analysis{stemmer_for(language.stemmer), std::make_unique<Xapian::SimpleStopper>()};
+            Analysis analysis{snowball_stemmer(language.stemmer), std::make_unique<Xapian::SimpleStopper>()};
             for (const std::string& word : builtin_stop_words(language.code)) analysis.stopper->add(word);
             it = m_analyses.emplace(code, std::move(analysis)).first;
         }
