@@ -43,12 +43,14 @@ struct IndexSettings {
 // The largest max_file_size idx accepts: what one post may cost in memory
 // grows with its size, and docs/RELIABILITY.md states the bound for this.
 inline constexpr std::uint64_t kMaxFileSizeCeiling = 64u * 1024 * 1024;
+// Posts larger than this are skipped unless idx.yaml raises max_file_size.
+inline constexpr std::uint64_t kDefaultMaxFileSize = 16u * 1024 * 1024;
 
 struct Config {
     std::optional<std::string> db;   // database folder
     std::vector<std::string> roots;  // folders `idx add` indexes when given none
     IndexSettings index;
-    std::uint64_t max_file_size = 16u * 1024 * 1024;
+    std::uint64_t max_file_size = kDefaultMaxFileSize;
     unsigned jobs = 0;  // 0: one per core
     bool future = false;  // index posts dated after the run, as Jekyll's `future: true`
 };

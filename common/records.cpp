@@ -6,17 +6,13 @@
 
 namespace idx {
 namespace {
-constexpr std::uint64_t kDocumentDataFormat = 2;  // 1: without the language
-constexpr std::uint64_t kSourceFormat = 2;  // 1: without the draft and future flags
-constexpr std::uint64_t kRootsFormat = 1;
-constexpr std::uint64_t kFailuresFormat = 1;
 constexpr std::uint64_t kSourceDraft = 1;
 constexpr std::uint64_t kSourceFuture = 2;
 }  // namespace
 
 std::string encode_document_data(const Post& post) {
     Packer out;
-    out.number(kDocumentDataFormat)
+    out.number(schema::format::document_data)
         .text(post.path)
         .text(post.url)
         .text(post.title)
@@ -32,7 +28,7 @@ std::string encode_document_data(const Post& post) {
 std::optional<Post> decode_document_data(std::string_view bytes) {
     Unpacker in(bytes);
     std::uint64_t format = 0;
-    if (!in.number(format) || (format != 1 && format != kDocumentDataFormat)) return std::nullopt;
+    if (!in.number(format) || (format != 1 && format != schema::format::document_data)) return std::nullopt;
     Post post;
     std::string_view path, url, title, date, id;
     if (!in.text(path) || !in.text(url) || !in.text(title) || !in.list(post.authors) ||
@@ -43,7 +39,7 @@ std::optional<Post> decode_document_data(std::string_view bytes) {
     post.title = title;
     post.id = id;
     std::string_view lang;
-    if (format == kDocumentDataFormat) {
+    if (format == schema::format::document_data) {
         if (!in.text(lang)) return std::nullopt;
         post.lang = lang;
     }
@@ -64,7 +60,7 @@ std::optional<Post> decode_post(std::string_view data, std::string_view stored_t
 
 std::string encode_facets(const Post& post) {
     Packer out;
-    out.number(kFacetFormat)
+    out.number(schema::format::facets)
         .list(post.authors)
         .list(post.categories)
         .list(post.tags)
@@ -75,7 +71,7 @@ std::string encode_facets(const Post& post) {
 
 std::string encode_source(const SourceRecord& source) {
     Packer out;
-    out.number(kSourceFormat)
+    out.number(schema::format::source)
         .text(source.path)
         .number(static_cast<std::uint64_t>(source.mtime_ns))
         .number(source.size)
@@ -87,13 +83,13 @@ std::string encode_source(const SourceRecord& source) {
 std::optional<SourceRecord> decode_source(std::string_view bytes) {
     Unpacker in(bytes);
     std::uint64_t format = 0;
-    if (!in.number(format) || (format != 1 && format != kSourceFormat)) return std::nullopt;
+    if (!in.number(format) || (format != 1 && format != schema::format::source)) return std::nullopt;
     SourceRecord source;
     std::string_view path, hash;
     std::uint64_t mtime = 0;
     std::uint64_t flags = 0;
     if (!in.text(path) || !in.number(mtime) || !in.number(source.size) || !in.text(hash)) return std::nullopt;
-    if (format == kSourceFormat && !in.number(flags)) return std::nullopt;
+    if (format == schema::format::source && !in.number(flags)) return std::nullopt;
     source.draft = (flags & kSourceDraft) != 0;
     source.future = (flags & kSourceFuture) != 0;
     source.path = path;
@@ -104,14 +100,14 @@ std::optional<SourceRecord> decode_source(std::string_view bytes) {
 
 std::string encode_roots(const std::vector<std::string>& roots) {
     Packer out;
-    out.number(kRootsFormat).list(roots);
+    out.number(schema::format::roots).list(roots);
     return out.take();
 }
 
 std::vector<std::string> decode_roots(std::string_view bytes) {
     // A packed record starts with its format number (byte 1); the old form
     // starts with a path, which is never a control character.
-    if (bytes.empty() || bytes.front() != static_cast<char>(kRootsFormat)) return split_lines(bytes);
+    if (bytes.empty() || bytes.front() != static_cast<char>(schema::format::roots)) return split_lines(bytes);
     Unpacker in(bytes);
     std::uint64_t format = 0;
     std::vector<std::string> roots;
@@ -121,7 +117,7 @@ std::vector<std::string> decode_roots(std::string_view bytes) {
 
 std::string encode_failures(const std::vector<FailureRecord>& failures) {
     Packer out;
-    out.number(kFailuresFormat).number(failures.size());
+    out.number(schema::format::failures).number(failures.size());
     for (const FailureRecord& f : failures) {
         out.text(f.path)
             .number(static_cast<std::uint64_t>(f.mtime_ns))
@@ -135,7 +131,7 @@ std::string encode_failures(const std::vector<FailureRecord>& failures) {
 std::vector<FailureRecord> decode_failures(std::string_view bytes) {
     Unpacker in(bytes);
     std::uint64_t format = 0, count = 0;
-    if (!in.number(format) || format != kFailuresFormat || !in.number(count)) return {};
+    if (!in.number(format) || format != schema::format::failures || !in.number(count)) return {};
     std::vector<FailureRecord> out;
     for (std::uint64_t i = 0; i < count; ++i) {
         FailureRecord f;

@@ -4,6 +4,7 @@
 // source value (what an incremental run compares with the disk). Each layout
 // is a Packer record that starts with its own format number.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +26,9 @@ std::optional<Post> decode_post(std::string_view data, std::string_view stored_t
 // `YYYY-MM` month and the language code, in the order of FacetField.
 enum class FacetField : int { author = 0, category = 1, tag = 2, month = 3, lang = 4 };
 inline constexpr int kFacetFieldCount = 5;
+// The fields stored as lists, first in the record and in this order.
+inline constexpr std::array<FacetField, 3> kFacetListFields = {FacetField::author, FacetField::category,
+                                                              FacetField::tag};
 
 std::string encode_facets(const Post& post);
 

@@ -2,20 +2,17 @@
 // Template part of records.hpp; facet counting calls it once per matching post.
 
 #include "common/packing.hpp"
+#include "common/schema.hpp"
 
 namespace idx {
-
-inline constexpr std::uint64_t kFacetFormat = 2;  // 1: without the language
 
 template <typename Visit>
 bool visit_facets(std::string_view bytes, Visit&& visit) {
     Unpacker in(bytes);
     std::uint64_t format = 0;
-    if (!in.number(format) || (format != 1 && format != kFacetFormat)) return false;
-    for (int field = 0; field < 3; ++field) {
-        const auto which = static_cast<FacetField>(field);
-        if (!in.each_in_list([&](std::string_view value) { visit(which, value); })) return false;
-    }
+    if (!in.number(format) || (format != 1 && format != schema::format::facets)) return false;
+    for (const FacetField field : kFacetListFields)
+        if (!in.each_in_list([&](std::string_view value) { visit(field, value); })) return false;
     std::string_view month;
     if (!in.text(month)) return false;
     if (!month.empty()) visit(FacetField::month, month);

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,19 @@ inline constexpr Xapian::valueno facets = 1;  // FacetRecord (records.hpp)
 inline constexpr Xapian::valueno source = 2;  // SourceRecord (records.hpp): path, mtime, size, hash
 inline constexpr Xapian::valueno text = 3;    // the post's text for snippets (stored_text.hpp)
 }  // namespace slot
+
+// The version number each stored record starts with (common/records.cpp,
+// common/stored_text.cpp), kept here beside the slots and keys that hold them.
+// Readers accept the versions listed in a comment as well; a change old
+// readers would misread bumps kVersion too.
+namespace format {
+inline constexpr std::uint64_t document_data = 2;  // also reads 1 (no language)
+inline constexpr std::uint64_t facets = 2;         // also reads 1 (no language)
+inline constexpr std::uint64_t source = 2;         // also reads 1 (no draft and future flags)
+inline constexpr std::uint64_t roots = 1;          // before it: one folder a line
+inline constexpr std::uint64_t failures = 1;
+inline constexpr char stored_text = 1;
+}  // namespace format
 
 namespace metadata {
 inline constexpr std::string_view schema_version = "idx:schema";

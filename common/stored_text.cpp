@@ -2,12 +2,13 @@
 
 #include <zstd.h>
 
+#include "common/schema.hpp"
+
 #include <memory>
 
 namespace idx {
 namespace {
 
-constexpr char kFormat = 1;
 // zstd's level 3 (its default): compresses posts as tightly as zlib's
 // default at several times the speed.
 constexpr int kLevel = 3;
@@ -27,7 +28,7 @@ ZSTD_CCtx* thread_context() {
 std::string encode_stored_text(std::string_view text) {
     if (text.empty()) return {};
     std::string out(1 + ZSTD_compressBound(text.size()), '\0');
-    out[0] = kFormat;
+    out[0] = schema::format::stored_text;
     const std::size_t written =
         ZSTD_compressCCtx(thread_context(), out.data() + 1, out.size() - 1, text.data(), text.size(), kLevel);
     if (ZSTD_isError(written)) {  // cannot happen with a bound-sized buffer; store the text as it is
@@ -43,7 +44,7 @@ std::optional<std::string> decode_stored_text(std::string_view bytes) {
     if (bytes.empty()) return std::string();
     const std::string_view body = bytes.substr(1);
     if (bytes[0] == '\0') return std::string(body);  // stored uncompressed
-    if (bytes[0] != kFormat) return std::nullopt;
+    if (bytes[0] != schema::format::stored_text) return std::nullopt;
     const unsigned long long size = ZSTD_getFrameContentSize(body.data(), body.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxDecodedText)
         return std::nullopt;

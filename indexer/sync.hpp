@@ -25,7 +25,7 @@ struct SyncOptions {
     std::string db_path;
     std::vector<std::string> roots;  // folders or files; empty: the roots of earlier runs
     IndexSettings settings;
-    std::uint64_t max_file_size = 16u * 1024 * 1024;
+    std::uint64_t max_file_size = kDefaultMaxFileSize;
     unsigned jobs = 0;  // parsing threads; 0: one per core
     bool prune = true;  // remove documents whose files are gone
     bool include_drafts = false;  // index drafts (published: false, _drafts/)

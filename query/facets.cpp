@@ -29,6 +29,19 @@ std::vector<FacetValue> in_date_order(const std::map<std::string, Xapian::doccou
     return values;
 }
 
+// The facet a stored field's values are counted under (the month field
+// feeds both the month and the year facets).
+Facet facet_of(FacetField field) {
+    switch (field) {
+        case FacetField::author: return Facet::author;
+        case FacetField::category: return Facet::category;
+        case FacetField::tag: return Facet::tag;
+        case FacetField::month: return Facet::month;
+        case FacetField::lang: return Facet::lang;
+    }
+    return Facet::month;
+}
+
 }  // namespace
 
 std::uint32_t FacetCache::intern_record(const std::string& record) {
@@ -104,13 +117,11 @@ FacetTable FacetSpy::table(std::size_t limit) const {
         listed[static_cast<std::size_t>(m_cache.field(id))].push_back({m_cache.value(id), group_total[group]});
     }
     FacetTable table;
-    table[static_cast<std::size_t>(Facet::author)] = by_count(std::move(listed[0]), limit);
-    table[static_cast<std::size_t>(Facet::category)] = by_count(std::move(listed[1]), limit);
-    table[static_cast<std::size_t>(Facet::tag)] = by_count(std::move(listed[2]), limit);
+    for (const FacetField field : {FacetField::author, FacetField::category, FacetField::tag, FacetField::lang})
+        table[static_cast<std::size_t>(facet_of(field))] =
+            by_count(std::move(listed[static_cast<std::size_t>(field)]), limit);
     table[static_cast<std::size_t>(Facet::year)] = in_date_order(years, limit);
     table[static_cast<std::size_t>(Facet::month)] = in_date_order(months, limit);
-    table[static_cast<std::size_t>(Facet::lang)] =
-        by_count(std::move(listed[static_cast<std::size_t>(FacetField::lang)]), limit);
     return table;
 }
 
