@@ -2,7 +2,6 @@
 // The command table: one row per subcommand, one file per subcommand.
 // `idx --help` lists the rows; each subcommand prints its own --help.
 
-#include <span>
 #include <string_view>
 
 namespace idx::cli {
@@ -19,8 +18,6 @@ int run_facets(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_rm(int argc, char** argv);
 int run_roots(int argc, char** argv);
-
-std::span<const Command> commands();
 
 // The exit status table shared by every --help.
 inline constexpr std::string_view kExitStatusHelp =

@@ -88,8 +88,6 @@ int finish_output(int code) {
 
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
-
 int main_entry(int argc, char** argv) {
     protect_standard_descriptors();
     // A file-size limit (ulimit -f) must give an error, not kill the run.

@@ -24,7 +24,7 @@ namespace idx::query {
 MatchMode effective_match(const SearchRequest& request);
 
 struct BuiltQuery {
-    Xapian::Query query;   // text filtered by filter: what the search runs
+    Xapian::Query query;   // text filtered by filter: what the search matches and counts
     Xapian::Query text;    // the parsed query text alone (MatchAll when empty)
     Xapian::Query filter;  // the option filters (empty when none)
     bool match_all = false;  // the query text was blank: every post (filtered)

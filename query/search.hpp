@@ -58,8 +58,6 @@ public:
     // Throws idx::Error for a malformed query (ExitCode::usage).
     SearchResult search(const SearchRequest& request);
 
-    const Xapian::Database& database() const { return m_db; }
-
 private:
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
