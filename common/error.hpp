@@ -1,7 +1,7 @@
 #pragma once
 // The one exception type that ends a run. It is thrown by library code where
 // nothing sensible can go on (bad configuration, database locked or broken),
-// caught once in cli/main.cpp and turned into "idx: error: ..." and an exit code.
+// caught once in cli/dispatch.cpp and turned into "idx: error: ..." and an exit code.
 // A bad post never throws: it is reported and the run goes on.
 
 #include <stdexcept>

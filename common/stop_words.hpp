@@ -1,6 +1,8 @@
 #pragma once
 // Built-in stop word lists. Queries drop these words (unless quoted in a
-// phrase); the indexer keeps them unstemmed so phrases with them still match.
+// phrase). The indexer indexes them like every other word, stemmed, so
+// phrases with them still match, and leaves their stems out of the
+// exact-title term.
 
 #include <string>
 #include <string_view>

@@ -26,7 +26,7 @@ struct HtmlText {
 };
 
 // The visible text of an HTML body. Contents of script, style, noscript,
-// iframe, template, head, object, audio, video, canvas and svg are dropped;
+// iframe, template, head, object, audio, video, canvas, svg and math are dropped;
 // block elements and <br> become line breaks; other whitespace collapses to
 // single spaces; URLs are dropped (drop_urls). Input must be valid UTF-8.
 HtmlText html_to_text(std::string_view html, const HtmlLimits& limits = {});
