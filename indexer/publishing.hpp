@@ -3,7 +3,9 @@
 // its front matter says `published: false` or it lies in a `_drafts` folder;
 // it is a future post when its date is after the run. Jekyll leaves both out
 // unless asked (`--drafts`, `future: true`); idx does the same with
-// --include-drafts and `future: true`. Pure: the caller gives the time.
+// --include-drafts and the site's `future` (sync.cpp: _config.yml's, idx.yaml
+// over it, or --future). Pure: the caller gives the time and the site's zone
+// (time_zone.hpp).
 
 #include <cstdint>
 #include <string_view>

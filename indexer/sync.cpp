@@ -27,6 +27,7 @@
 #include "indexer/post_parser.hpp"
 #include "indexer/spelling_words.hpp"
 #include "indexer/publishing.hpp"
+#include "indexer/time_zone.hpp"
 #include "indexer/roots.hpp"
 #include "indexer/site_finder.hpp"
 
@@ -46,10 +47,18 @@ struct FileResult {
     std::vector<FileMessage> warnings;
 };
 
+// A site's publishing rules for this run: its clock (the zone of dates
+// written without an offset) and whether its future posts are published.
+struct SiteRules {
+    PublishingClock clock;
+    bool future = false;
+};
+
 struct Task {
     const FileEntry* file;
-    IndexedFile* indexed;  // null when the index has no document for this path
-    const Site* site;      // the Jekyll site of the root the file was found under
+    IndexedFile* indexed;    // null when the index has no document for this path
+    const Site* site;        // the Jekyll site of the root the file was found under
+    const SiteRules* rules;  // that site's publishing rules
     bool reparse;          // its site's settings changed: read it even when unchanged
     // Indexed as a draft or future post under rules this run does not share:
     // read and judged again even when the file did not change.
@@ -88,7 +97,7 @@ public:
           m_report(report),
           m_index(open_for_writing(options.db_path, options.wait_for_lock)),
           m_parse_options{&options.settings, {}, options.site_language},
-          m_clock{static_cast<std::int64_t>(std::time(nullptr)), options.site_utc_offset_minutes} {}
+          m_now(static_cast<std::int64_t>(std::time(nullptr))) {}
 
     void run() {
         const auto started = Clock::now();
@@ -161,8 +170,29 @@ private:
             const std::string fingerprint = site_fingerprint(site.config);
             const auto it = m_recorded_sites.find(site.root);
             m_site_changed.push_back(it == m_recorded_sites.end() || *it != fingerprint);
+            m_rules.push_back(site_rules(site));
             m_sites.push_back(std::move(site));
         }
+    }
+
+    // The site's `future` (idx.yaml's `site: future:` over _config.yml's),
+    // or --future / `future: true` in idx.yaml for every site; its
+    // `timezone`'s offset now, for dates written without one.
+    SiteRules site_rules(const Site& site) {
+        SiteRules rules;
+        rules.future = m_options.future || site.config.future;
+        rules.clock.now = m_now;
+        if (site.config.timezone.empty()) return rules;
+        if (const std::optional<int> offset = zone_offset_minutes(site.config.timezone, m_now)) {
+            rules.clock.utc_offset_minutes = *offset;
+        } else {
+            m_report.warnings.push_back(
+                {site.config_file.empty() ? site.root : site.config_file, 0,
+                 "timezone '" + site.config.timezone +
+                     "' is not a time zone this machine knows (an IANA name such as Europe/Berlin; is tzdata "
+                     "installed?); dates without a UTC offset are read as UTC"});
+        }
+        return rules;
     }
 
     void plan(const std::vector<WalkResult>& walks) {
@@ -176,13 +206,13 @@ private:
                 IndexedFile* indexed = it == m_state.end() ? nullptr : &it->second;
                 if (indexed) indexed->seen = true;
                 const bool recheck = indexed && ((indexed->source.draft && !m_options.include_drafts) ||
-                                                 (indexed->source.future && !m_options.future));
+                                                 (indexed->source.future && !m_rules[w].future));
                 if (indexed && !reparse && !recheck && indexed->source.mtime_ns == file.mtime_ns &&
                     indexed->source.size == file.size) {
                     ++m_report.unchanged;
                     continue;
                 }
-                m_tasks.push_back({&file, indexed, &m_sites[w], reparse, recheck});
+                m_tasks.push_back({&file, indexed, &m_sites[w], &m_rules[w], reparse, recheck});
             }
         }
     }
@@ -235,7 +265,7 @@ private:
             case ParseStatus::post:
                 break;
         }
-        if (!apply_publishing_rules(parsed.post, file.source, result)) return result;
+        if (!apply_publishing_rules(parsed.post, *task.rules, file.source, result)) return result;
         result.outcome = Outcome::indexed;
         result.built = builder.build(parsed.post, file.source);
         return result;
@@ -244,8 +274,9 @@ private:
     // Jekyll's rules (publishing.hpp): false, with the result a skip, when
     // the post is left out; else the source record notes a draft or future
     // post indexed by request, so a run without the request removes it.
-    bool apply_publishing_rules(const Post& post, SourceRecord& source, FileResult& result) const {
-        switch (publication(post, m_clock)) {
+    bool apply_publishing_rules(const Post& post, const SiteRules& rules, SourceRecord& source,
+                                FileResult& result) const {
+        switch (publication(post, rules.clock)) {
             case Publication::draft:
                 if (m_options.include_drafts) {
                     source.draft = true;
@@ -257,7 +288,7 @@ private:
                                       "; use --include-drafts to index it"};
                 return false;
             case Publication::future:
-                if (m_options.future) {
+                if (rules.future) {
                     source.future = true;
                     return true;
                 }
@@ -265,7 +296,7 @@ private:
                 result.message = {post.path, 0,
                                   "dated " + to_iso8601(*post.date) +
                                       ", after now: indexed by the first run after that date (future: true in "
-                                      "idx.yaml indexes it now)"};
+                                      "_config.yml or idx.yaml indexes it now)"};
                 return false;
             case Publication::published:
                 return true;
@@ -441,7 +472,7 @@ private:
     WritableIndex m_index;  // the database and idx's writer lock, held for the run
     Xapian::WritableDatabase& m_db = m_index.db;
     ParseOptions m_parse_options;
-    PublishingClock m_clock;
+    std::int64_t m_now;  // the run's time, for the publishing rules
     IndexState m_state;
     std::set<std::string> m_recorded;  // roots of earlier runs
     std::unordered_map<std::string, FailureRecord> m_known_failures;  // as the last run left them
@@ -450,6 +481,7 @@ private:
     std::vector<Task> m_tasks;
     std::vector<Site> m_sites;         // one per root walked, in the order of the walks
     std::vector<bool> m_site_changed;  // per root: its site's settings differ from the last run's
+    std::vector<SiteRules> m_rules;    // per root: its site's publishing rules
     nlohmann::json m_recorded_sites;   // site folder -> fingerprint, as the database records it
     std::size_t m_pending_writes = 0;
     SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents

@@ -29,9 +29,8 @@ struct SyncOptions {
     unsigned jobs = 0;  // parsing threads; 0: one per core
     bool prune = true;  // remove documents whose files are gone
     bool include_drafts = false;  // index drafts (published: false, _drafts/)
-    bool future = false;          // index posts dated after the run (Jekyll's `future: true`)
+    bool future = false;          // index posts dated after the run in every site (Jekyll's `future: true`)
     std::string site_language;    // language of posts without `lang:` (the site's _config.yml)
-    int site_utc_offset_minutes = 0;  // time zone of dates without an offset
     bool follow_symlinks = false;
     bool wait_for_lock = false;
     std::size_t commit_every = 2000;  // documents per commit

@@ -124,6 +124,50 @@ TEST_F(SiteRules, AFuturePostAppearsOnTheFirstRunAfterItsDateWithoutAnEdit) {
     EXPECT_EQ(search_json({"harbour"})["total"], 3);
 }
 
+// `future:` and `timezone:` from the Jekyll site's _config.yml decide what is
+// published; idx.yaml's `site:` overrides them.
+TEST_F(SiteRules, FutureAndTimezoneComeFromTheSitesConfigAndIdxYamlOverridesThem) {
+    const fs::path site = dir() / "site";
+    write_file(site / "_config.yml", "future: true\ntimezone: Asia/Tokyo\n");
+    write_post(site / "_posts/2099-01-01-future.md", "title: harbour future\ndate: 2099-01-01 10:00:00\n", "Text.\n");
+    // Written without an offset, five hours after now on a UTC clock: in
+    // Tokyo (UTC+9 all year, no daylight saving) that was four hours ago.
+    const auto in_five_hours = std::chrono::system_clock::now() + std::chrono::hours(5);
+    const std::time_t t = std::chrono::system_clock::to_time_t(in_five_hours);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char wall_clock[32];
+    std::strftime(wall_clock, sizeof wall_clock, "%Y-%m-%d %H:%M:%S", &tm);
+    write_post(site / "_posts/2020-01-01-tokyo.md", "title: harbour tokyo\ndate: " + std::string(wall_clock) + "\n",
+               "Text.\n");
+
+    EXPECT_EQ(add_json({site.string()})["added"], 2);
+    EXPECT_EQ(hit_names(search_json({"harbour"})),
+              (std::set<std::string>{"2099-01-01-future.md", "2020-01-01-tokyo.md"}));
+
+    // idx.yaml's `site: future: false` wins over _config.yml: the next run
+    // takes the future post out, its file unchanged.
+    write_file(dir() / "idx.yaml", "site:\n  future: false\n");
+    EXPECT_EQ(add_json({site.string()})["removed"], 1);
+    EXPECT_EQ(hit_names(search_json({"harbour"})), (std::set<std::string>{"2020-01-01-tokyo.md"}));
+
+    // Read in UTC, the Tokyo post is five hours ahead: left out until then.
+    write_file(dir() / "idx.yaml", "site:\n  future: false\n  timezone: UTC\n");
+    EXPECT_EQ(add_json({site.string()})["removed"], 1);
+    EXPECT_EQ(search_json({"harbour"})["total"], 0);
+
+    // A zone the machine does not know is a warning (--verbose, --json)
+    // naming the file; its dates are read as UTC.
+    fs::remove(dir() / "idx.yaml");
+    write_file(site / "_config.yml", "timezone: Mars/Olympus_Mons\n");
+    const RunResult unknown = idx({"add", "--db", db(), "--verbose", site.string()});
+    EXPECT_EQ(unknown.status, 0) << unknown.err;
+    EXPECT_NE(unknown.err.find((site / "_config.yml").string() + ": timezone 'Mars/Olympus_Mons' is not a time zone"),
+              std::string::npos)
+        << unknown.err;
+    EXPECT_EQ(search_json({"harbour"})["total"], 0);
+}
+
 // --- languages -------------------------------------------------------------
 
 class Languages : public SiteRules {
