@@ -53,9 +53,11 @@ bool valid_day(const PostDate& d) {
            d.day <= days_in_month(d.year, d.month);
 }
 
-// HH:MM[:SS[.fraction]]
+// H[H]:MM[:SS[.fraction]]; a one-digit hour as Ruby's Time.parse (and so
+// Jekyll) reads it: `2024-03-21 4:00:00 +0000` (51 ruby-lang posts).
 bool read_time(Cursor& cur, PostDate& d) {
-    if (!cur.digits(2, d.hour) || !cur.accept(':') || !cur.digits(2, d.minute)) return false;
+    if (!cur.digits(2, d.hour) && !cur.digits(1, d.hour)) return false;
+    if (!cur.accept(':') || !cur.digits(2, d.minute)) return false;
     if (cur.accept(':')) {
         if (!cur.digits(2, d.second)) return false;
         if (cur.accept('.') || cur.accept(',')) {

@@ -128,18 +128,23 @@ TEST(RubyLangCorpus, EveryUrlIsTheLiveUrlAndNoTextShowsMarkup) {
     options.site = &site;
     Tally tally;
     std::size_t wrong_urls = 0;
+    std::size_t warnings = 0;  // every front matter field read as Jekyll reads it: no warning
     for (const fs::path& path : posts_under(root)) {
         const ParseResult result = parse_post(path.string(), read_all(path), options);
         ASSERT_EQ(result.status, ParseStatus::post) << path << ": " << result.error.message;
         tally.check(path.string(), result.post);
+        for (const Diagnostic& warning : result.warnings)
+            if (++warnings <= 5) ADD_FAILURE() << path << ":" << warning.line << ": " << warning.message;
         const std::string expected = live_url(fs::relative(path, root));
         if (result.post.url != expected && ++wrong_urls <= 5)
             ADD_FAILURE() << path << ": url " << result.post.url << ", live " << expected;
     }
     std::cout << "ruby-lang: " << tally.posts << " posts, " << tally.without_url << " without a URL, " << wrong_urls
-              << " with a URL other than the live one, " << tally.markup.size() << " kinds of markup shown\n";
+              << " with a URL other than the live one, " << warnings << " warnings, " << tally.markup.size()
+              << " kinds of markup shown\n";
     EXPECT_EQ(tally.posts, 4723u);
     EXPECT_EQ(wrong_urls, 0u);
+    EXPECT_EQ(warnings, 0u);
     EXPECT_EQ(tally.without_url, 0u);
     tally.report_markup();
 }
