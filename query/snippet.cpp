@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/display_text.hpp"
+#include "common/language.hpp"
 #include "common/text_fold.hpp"
 
 namespace idx::query {
@@ -190,14 +191,74 @@ std::string without_byte_order_marks(std::string_view part) {
     return out;
 }
 
+// Whether a word (a run of word characters) holds a CJK character. Words of
+// ASCII alone, most of them, answer on their bytes.
+bool holds_cjk(std::string_view word) {
+    for (std::size_t pos = 0; pos < word.size();) {
+        if (static_cast<unsigned char>(word[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        std::size_t length = 0;
+        if (is_cjk_codepoint(code_point(word, pos, length))) return true;
+        pos += length;
+    }
+    return false;
+}
+
+// The matches in a word holding CJK characters (Xapian's FLAG_CJK_NGRAM
+// splits it the same way): in each CJK run, the characters in a row that are
+// all query terms, two or more of them (a query's CJK word is a phrase of
+// its characters), or one alone when `lone` (the query's one CJK term is a
+// single character); the text between runs is words of its own, matched by
+// `match_word`.
+template <class CjkTerm, class MatchWord>
+void match_cjk_word(std::string_view text, std::size_t begin, std::size_t end, bool lone, const CjkTerm& cjk_term,
+                    MatchWord&& match_word, std::vector<Word>& out) {
+    struct Char {
+        std::size_t begin, end;
+        bool cjk;
+        int term;
+    };
+    std::vector<Char> chars;
+    for (std::size_t pos = begin; pos < end;) {
+        std::size_t length = 0;
+        const bool cjk = is_cjk_codepoint(code_point(text, pos, length));
+        chars.push_back({pos, pos + length, cjk, cjk ? cjk_term(text.substr(pos, length)) : -1});
+        pos += length;
+    }
+    for (std::size_t i = 0; i < chars.size();) {
+        std::size_t j = i;
+        while (j < chars.size() && chars[j].cjk == chars[i].cjk) ++j;
+        if (!chars[i].cjk) {
+            const int term = match_word(text.substr(chars[i].begin, chars[j - 1].end - chars[i].begin));
+            if (term >= 0) out.push_back({chars[i].begin, chars[j - 1].end, term});
+        } else {
+            for (std::size_t k = i; k < j;) {
+                std::size_t last = k;
+                while (chars[k].term >= 0 && last + 1 < j && chars[last + 1].term >= 0) ++last;
+                if (chars[k].term >= 0 && (last > k || lone)) out.push_back({chars[k].begin, chars[last].end, chars[k].term});
+                k = last + 1;
+            }
+        }
+        i = j;
+    }
+}
+
 }  // namespace
 
 SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms)
     : m_stemmer(std::move(stemmer)), m_terms(std::move(terms)) {
-    for (const std::string& term : m_terms) {
+    for (std::size_t i = 0; i < m_terms.size(); ++i) {
+        const std::string& term = m_terms[i];
         m_keys.push_back(term.substr(0, kKeyBytes));
         if (!term.empty()) m_first_bytes[static_cast<unsigned char>(term[0])] = true;
+        std::size_t length = 0;
+        if (term.empty() || static_cast<unsigned char>(term[0]) < 0x80 || !is_cjk_codepoint(code_point(term, 0, length)))
+            continue;
+        m_cjk_terms.emplace(term, static_cast<int>(i));
     }
+    m_cjk_lone = m_cjk_terms.size() == 1 && m_cjk_terms.begin()->first.size() <= 4;
 }
 
 int SnippetMaker::match_term(std::string_view word) {
@@ -249,7 +310,18 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     if (!m_terms.empty()) {
         Word word;
         for (std::size_t pos = 0; next_word(text, pos, word);) {
-            word.term = match_term(text.substr(word.begin, word.end - word.begin));
+            const std::string_view written = text.substr(word.begin, word.end - word.begin);
+            if (holds_cjk(written)) {  // CJK text is no word to stem: its n-grams are matched
+                match_cjk_word(
+                    text, word.begin, word.end, m_cjk_lone,
+                    [&](std::string_view gram) {
+                        const auto it = m_cjk_terms.find(std::string(gram));
+                        return it == m_cjk_terms.end() ? -1 : it->second;
+                    },
+                    [&](std::string_view part) { return match_term(part); }, matches);
+                continue;
+            }
+            word.term = match_term(written);
             if (word.term >= 0) matches.push_back(word);
         }
     }

@@ -219,6 +219,15 @@ TEST_F(Languages, CjkWordsMatchAsWrittenNotAsScatteredCharacters) {
     EXPECT_EQ(hit_names(search_json({"title:リリース"})), (std::set<std::string>{"2024-12-25-released.md"}));
 }
 
+TEST_F(Languages, CjkWordsFoundAreMarkedInSnippets) {
+    const json ja = search_json({"--lang", "ja", "脆弱性"});
+    ASSERT_EQ(ja["results"].size(), 1u);
+    EXPECT_EQ(ja["results"][0]["snippet"], "Ruby 3.4.0 がリリースされました。この<mark>脆弱性</mark>を修正しました。");
+    const json zh = search_json({"--lang", "zh_cn", "--match", "all", "Ruby 漏洞"});
+    ASSERT_EQ(zh["results"].size(), 1u);
+    EXPECT_EQ(zh["results"][0]["snippet"], "我们很高兴地宣布 <mark>Ruby</mark> 3.4.0 发布。修复了安全<mark>漏洞</mark>。");
+}
+
 TEST_F(Languages, LangFacetFilterAndJson) {
     const json all = search_json({""});
     std::map<std::string, int> counts;

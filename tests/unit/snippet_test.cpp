@@ -84,6 +84,37 @@ TEST(SnippetMaker, MarksNonAsciiWords) {
     EXPECT_EQ(marked(snippet), (std::vector<std::string>{"\xC3\x89lections", "\xC3\xA9lections"}));
 }
 
+// The terms of `query` as idx's query parser makes them (CJK runs become a
+// phrase of their characters).
+std::vector<std::string> cjk_terms(const std::string& query) {
+    Xapian::QueryParser parser;
+    const Xapian::Query q = parser.parse_query("\"" + query + "\"", Xapian::QueryParser::FLAG_CJK_NGRAM |
+                                                                      Xapian::QueryParser::FLAG_PHRASE);
+    return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
+}
+
+TEST(SnippetMaker, MarksCjkWordsInTextWithoutSpaces) {
+    SnippetMaker maker(Xapian::Stem(), cjk_terms("脆弱性"));
+    const Snippet snippet = maker.make("REXML gem内のDoS脆弱性が発見されました。この脆弱性は性能に関係しない。弱い");
+    EXPECT_EQ(marked(snippet), (std::vector<std::string>{"脆弱性", "脆弱性"}))
+        << "性 and 弱 alone are other words";
+    EXPECT_EQ(snippet_html(snippet),
+              "REXML gem内のDoS<mark>脆弱性</mark>が発見されました。この<mark>脆弱性</mark>は性能に関係しない。弱い");
+    EXPECT_NE(snippet_text(snippet, true).find("\033[1m脆弱性\033[0mが発見"), std::string::npos)
+        << "bold on a terminal too";
+
+    std::vector<std::string> mixed = cjk_terms("취약점");
+    mixed.push_back("rexml");
+    SnippetMaker both(Xapian::Stem(), mixed);
+    EXPECT_EQ(marked(both.make("REXML의 취약점이 보고되었습니다")), (std::vector<std::string>{"REXML", "취약점"}));
+    EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), {"gem"}).make("REXML gem内のDoS")), (std::vector<std::string>{"gem"}));
+    EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), {"dos"}).make("gem内のDoS脆弱性")), (std::vector<std::string>{"DoS"}))
+        << "a Latin word glued to CJK text is a word of its own";
+    EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), cjk_terms("性")).make("脆弱性は性能")),
+              (std::vector<std::string>{"性", "性"}))
+        << "a one-character query marks that character";
+}
+
 TEST(SnippetMaker, ShortTextIsShownWholeWithoutEllipses) {
     SnippetMaker maker(english(), stems({"heron"}));
     const std::string text = "A grey heron waits on the weir.";
