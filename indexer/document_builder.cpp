@@ -117,20 +117,40 @@ void DocumentBuilder::use_language(const std::string& code) {
 
 void DocumentBuilder::index_text(std::vector<Segment>& segments, const std::string& text, Xapian::termcount weight,
                                  std::string_view prefix) {
-    segments.push_back({&text, weight, std::string(prefix), m_terms.get_termpos()});
+    segments.push_back({text, weight, std::string(prefix), m_terms.get_termpos()});
     m_terms.index_text(text, weight, segments.back().prefix);
+}
+
+std::string_view DocumentBuilder::index_body(std::vector<Segment>& segments, const Xapian::Document& doc,
+                                             std::string_view body) {
+    // Pieces are cut at blanks, so the words and positions are those of one
+    // call over the whole body; the limits are checked between pieces.
+    constexpr std::size_t kPiece = 64 * 1024;
+    const Xapian::termpos start = m_terms.get_termpos();
+    std::size_t done = 0;
+    while (done < body.size()) {
+        const std::string_view piece = cut_at_word(body.substr(done), kPiece);
+        if (piece.empty()) break;  // cannot happen with a piece this long: a guard against looping
+        m_terms.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()));
+        done += piece.size();
+        if (doc.termlist_count() >= kMaxPostTerms || m_terms.get_termpos() - start >= kMaxPostWords) break;
+    }
+    const std::string_view indexed = body.substr(0, done);
+    segments.push_back({indexed, 1, std::string(), start});
+    return indexed;
 }
 
 void DocumentBuilder::add_accent_free_terms(Xapian::Document& doc, const std::vector<Segment>& segments) {
     // Most posts in English have no accented letter: one byte scan each.
-    if (std::none_of(segments.begin(), segments.end(), [](const Segment& s) { return has_accents(*s.text); }))
+    if (std::none_of(segments.begin(), segments.end(), [](const Segment& s) { return has_accents(s.text); }))
         return;
     Xapian::Document scratch;
     m_accent_free.set_document(scratch);
     for (const Segment& segment : segments) {
-        if (!has_accents(*segment.text)) continue;
+        if (!has_accents(segment.text)) continue;
         m_accent_free.set_termpos(segment.start);
-        m_accent_free.index_text(*segment.text, segment.weight, segment.prefix);
+        m_accent_free.index_text(Xapian::Utf8Iterator(segment.text.data(), segment.text.size()), segment.weight,
+                                 segment.prefix);
     }
     for (Xapian::TermIterator it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
         const std::string term = *it;
@@ -187,7 +207,8 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     index_text(segments, post.title, 1, schema::prefix::title);
     index_text(segments, post.title, m_title_weight);
     m_terms.increase_termpos();
-    index_text(segments, post.text, 1);
+    const std::string_view body = index_body(segments, doc, post.text);
+    if (body.size() < post.text.size()) built.body_cut_after_words = m_terms.get_termpos() - segments.back().start;
     m_terms.increase_termpos();
     // Front-matter labels are words a reader may search for, too.
     const std::string authors = join(post.authors);
@@ -217,7 +238,7 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     doc.add_value(schema::slot::source, encode_source(source));
 
     doc.set_data(encode_document_data(post));
-    doc.add_value(schema::slot::text, encode_stored_text(cut_at_word(post.text, kMaxStoredText)));
+    doc.add_value(schema::slot::text, encode_stored_text(cut_at_word(body, kMaxStoredText)));
 
     built.spelling_words = m_spelling.of_title(post.title);
     // The document goes to the writer's thread, and Xapian counts a

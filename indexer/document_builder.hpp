@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,6 +23,9 @@ struct BuiltDocument {
     Xapian::Document document;
     std::string unique_term;                  // schema::unique_id_term(post.path)
     std::vector<std::string> spelling_words;  // title words for the spelling table
+    // Set when the body went past kMaxPostTerms or kMaxPostWords: the words
+    // indexed before the cut (the rest of the body is not searchable).
+    std::optional<Xapian::termcount> body_cut_after_words;
 };
 
 class DocumentBuilder {
@@ -34,11 +38,20 @@ public:
     // indexed whole): snippets need the words near matches, and every result
     // fetch would otherwise carry megabytes.
     static constexpr std::size_t kMaxStoredText = 1024 * 1024;
+    // What one post may cost (docs/RELIABILITY.md): the body is indexed in
+    // pieces, and indexing stops after the piece that takes the document past
+    // either limit. Each distinct word costs the builder and then Xapian's
+    // writer a few hundred bytes until the commit, so a post of random words
+    // would otherwise cost gigabytes. 16 MiB of real posts (a WordPress
+    // export and a multilingual Jekyll site, joined) hold 105,000 distinct
+    // words and 2.5 million words, so a real post is indexed whole.
+    static constexpr Xapian::termcount kMaxPostTerms = 200'000;
+    static constexpr Xapian::termcount kMaxPostWords = 4'000'000;
 
 private:
     // A stretch of text given to the TermGenerator, and where it started.
     struct Segment {
-        const std::string* text;
+        std::string_view text;
         Xapian::termcount weight;
         std::string prefix;
         Xapian::termpos start;
@@ -46,6 +59,7 @@ private:
 
     void index_text(std::vector<Segment>& segments, const std::string& text, Xapian::termcount weight,
                     std::string_view prefix = {});
+    std::string_view index_body(std::vector<Segment>& segments, const Xapian::Document& doc, std::string_view body);
     void add_accent_free_terms(Xapian::Document& doc, const std::vector<Segment>& segments);
     std::string exact_title_term(const Xapian::Document& doc) const;
 

@@ -8,7 +8,11 @@
 // run_ordered_within also bounds what waits by cost (idx add: file bytes):
 // an item is started only while the costs of the items started but not yet
 // consumed stay within `budget`; an item alone may exceed it, so a huge one
-// runs by itself. When the system refuses threads (a process or memory
+// runs by itself. run_ordered_settled then replaces an item's cost by what
+// settle(i, result) says its result costs, once it is made (idx add: the
+// built document's memory, which for a post of many distinct words is many
+// times its bytes), so later items wait for the writer to catch up.
+// When the system refuses threads (a process or memory
 // limit), the work runs on fewer, or on the calling thread alone.
 
 #include <condition_variable>
@@ -26,12 +30,13 @@
 
 namespace idx::indexer {
 
-template <typename Result, typename Cost, typename Work, typename Consume>
-void run_ordered_within(std::size_t count, unsigned threads, std::size_t window, std::uint64_t budget, Cost&& cost,
-                        Work&& work, Consume&& consume) {
+template <typename Result, typename Cost, typename Settle, typename Work, typename Consume>
+void run_ordered_settled(std::size_t count, unsigned threads, std::size_t window, std::uint64_t budget, Cost&& cost,
+                         Settle&& settle, Work&& work, Consume&& consume) {
     if (threads == 0) threads = 1;
     if (window < threads) window = threads;
     std::vector<std::optional<Result>> slots(window);
+    std::vector<std::uint64_t> slot_costs(window);  // each result's settled cost
     std::mutex mutex;
     std::condition_variable slot_filled;
     std::condition_variable slot_freed;
@@ -56,8 +61,10 @@ void run_ordered_within(std::size_t count, unsigned threads, std::size_t window,
                 in_flight += cost(i);
             }
             std::optional<Result> result;
+            std::uint64_t settled = 0;
             try {
                 result.emplace(work(worker_index, i));
+                settled = settle(i, *result);
             } catch (...) {
                 std::lock_guard lock(mutex);
                 if (!failure) failure = std::current_exception();
@@ -67,6 +74,8 @@ void run_ordered_within(std::size_t count, unsigned threads, std::size_t window,
                 return;
             }
             std::lock_guard lock(mutex);
+            in_flight = in_flight - cost(i) + settled;
+            slot_costs[i % window] = settled;
             slots[i % window] = std::move(result);
             slot_filled.notify_all();
         }
@@ -99,7 +108,7 @@ void run_ordered_within(std::size_t count, unsigned threads, std::size_t window,
             {
                 std::lock_guard lock(mutex);
                 next_to_consume = i + 1;
-                in_flight -= cost(i);
+                in_flight -= slot_costs[i % window];
             }
             slot_freed.notify_all();
             consume(i, std::move(result));
@@ -115,6 +124,14 @@ void run_ordered_within(std::size_t count, unsigned threads, std::size_t window,
         throw;
     }
     for (std::thread& t : pool) t.join();
+}
+
+template <typename Result, typename Cost, typename Work, typename Consume>
+void run_ordered_within(std::size_t count, unsigned threads, std::size_t window, std::uint64_t budget, Cost&& cost,
+                        Work&& work, Consume&& consume) {
+    run_ordered_settled<Result>(
+        count, threads, window, budget, cost, [&](std::size_t i, const Result&) { return cost(i); },
+        std::forward<Work>(work), std::forward<Consume>(consume));
 }
 
 template <typename Result, typename Work, typename Consume>

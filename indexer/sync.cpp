@@ -86,6 +86,14 @@ std::vector<std::string> stored_title_words(const Xapian::Database& db, Xapian::
     return {};
 }
 
+// About what a built document holds in memory: Xapian keeps a map entry and
+// a position list per distinct term (measured: a post of 100,000 distinct
+// random words held 25 MB).
+std::uint64_t document_memory(const Xapian::Document& doc) {
+    constexpr std::uint64_t kBytesPerTerm = 256;
+    return std::uint64_t{doc.termlist_count()} * kBytesPerTerm;
+}
+
 void remove_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
     for (const std::string& word : words) db.remove_spelling(word);
 }
@@ -268,6 +276,13 @@ private:
         if (!apply_publishing_rules(parsed.post, *task.rules, file.source, result)) return result;
         result.outcome = Outcome::indexed;
         result.built = builder.build(parsed.post, file.source);
+        if (result.built.body_cut_after_words)
+            result.warnings.push_back(
+                {path, 0,
+                 "only the first " + std::to_string(*result.built.body_cut_after_words) +
+                     " words are searchable: a post may have at most " +
+                     std::to_string(DocumentBuilder::kMaxPostTerms) + " distinct words and " +
+                     std::to_string(DocumentBuilder::kMaxPostWords) + " words (see docs/RELIABILITY.md)"});
         return result;
     }
 
@@ -318,19 +333,12 @@ private:
     void apply(FileResult& result, const Task& task) {
         for (FileMessage& w : result.warnings) m_report.warnings.push_back(std::move(w));
         switch (result.outcome) {
-            case Outcome::indexed: {
-                std::vector<std::string> old_words;
-                if (task.indexed) old_words = stored_title_words(m_db, task.indexed->docid, m_spelling_words);
-                // A path the index does not know needs no lookup of its id term,
-                // unless documents of an older format may hide behind it.
-                if (task.indexed == nullptr && !m_report.reindexed_all)
-                    m_db.add_document(result.built.document);
+            case Outcome::indexed:
+                if (result.source.size >= m_options.alone_bytes)
+                    store_alone(result, task);
                 else
-                    m_db.replace_document(result.built.unique_term, result.built.document);
-                update_spelling(old_words, result.built.spelling_words);
-                ++(task.indexed ? m_report.updated : m_report.added);
+                    store(result, task);
                 break;
-            }
             case Outcome::same_content: {
                 // Touched but not changed: remember the new mtime so the next
                 // run does not read the file again; the terms stay as they are.
@@ -352,8 +360,51 @@ private:
                 record_failure(std::move(result.message), *task.file);  // the old document stays
                 break;
         }
-        if (result.outcome == Outcome::indexed) m_pending_bytes += result.source.size;
-        if (++m_pending_writes >= m_options.commit_every || m_pending_bytes >= m_options.commit_bytes) commit();
+        if (++m_pending_writes >= m_options.commit_every || m_pending_bytes >= m_options.commit_bytes ||
+            m_pending_terms >= m_options.commit_terms)
+            commit();
+    }
+
+    void store(const FileResult& result, const Task& task) {
+        std::vector<std::string> old_words;
+        if (task.indexed) old_words = stored_title_words(m_db, task.indexed->docid, m_spelling_words);
+        // A path the index does not know needs no lookup of its id term,
+        // unless documents of an older format may hide behind it.
+        if (task.indexed == nullptr && !m_report.reindexed_all)
+            m_db.add_document(result.built.document);
+        else
+            m_db.replace_document(result.built.unique_term, result.built.document);
+        update_spelling(old_words, result.built.spelling_words);
+        ++(task.indexed ? m_report.updated : m_report.added);
+        m_pending_bytes += result.source.size;
+        m_pending_terms += result.built.document.termlist_count();
+    }
+
+    // A large post is stored in a transaction of its own: beginning it
+    // commits the batch before, so when Xapian runs out of memory holding
+    // the post's postings, the transaction drops this post only (its old
+    // document, if any, stays), the post is named, and the run goes on.
+    void store_alone(FileResult& result, const Task& task) {
+        m_db.begin_transaction();
+        reset_pending();
+        const std::size_t added = m_report.added;
+        const std::size_t updated = m_report.updated;
+        bool committing = false;
+        try {
+            store(result, task);
+            committing = true;
+            m_db.commit_transaction();  // on failure, it has dropped the transaction itself
+            reset_pending();
+        } catch (const std::bad_alloc&) {
+            if (!committing) m_db.cancel_transaction();
+            reset_pending();
+            m_report.added = added;
+            m_report.updated = updated;
+            record_failure({task.file->path, 0,
+                            "not indexed: out of memory while storing it (" + std::to_string(result.source.size) +
+                                " bytes; see the memory bound in docs/RELIABILITY.md)"},
+                           *task.file);
+        }
     }
 
     // A post the system has no memory for is named and skipped; the run goes on.
@@ -375,9 +426,12 @@ private:
         for (unsigned j = 0; j < jobs; ++j) builders.push_back(std::make_unique<DocumentBuilder>(m_options.settings));
         const std::size_t total = m_report.files;
         const std::size_t already_done = total - m_tasks.size();
-        run_ordered_within<FileResult>(
+        run_ordered_settled<FileResult>(
             m_tasks.size(), jobs, std::size_t{jobs} * 64, m_options.in_flight_bytes,
             [&](std::size_t i) { return m_tasks[i].file->size; },
+            [&](std::size_t i, const FileResult& result) {
+                return std::max<std::uint64_t>(m_tasks[i].file->size, document_memory(result.built.document));
+            },
             [&](unsigned worker, std::size_t i) { return process_within_memory(*builders[worker], m_tasks[i]); },
             [&](std::size_t i, FileResult result) {
                 apply(result, m_tasks[i]);
@@ -463,8 +517,13 @@ private:
 
     void commit() {
         m_db.commit();
+        reset_pending();
+    }
+
+    void reset_pending() {
         m_pending_writes = 0;
         m_pending_bytes = 0;
+        m_pending_terms = 0;
     }
 
     const SyncOptions& m_options;
@@ -486,6 +545,7 @@ private:
     std::size_t m_pending_writes = 0;
     SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents
     std::uint64_t m_pending_bytes = 0;  // post bytes stored since the last commit
+    std::uint64_t m_pending_terms = 0;  // distinct terms of each document stored since, summed
 };
 
 }  // namespace

@@ -39,6 +39,12 @@ struct SyncOptions {
     // batch's postings in memory until it commits).
     std::uint64_t in_flight_bytes = 16u * 1024 * 1024;
     std::uint64_t commit_bytes = 32u * 1024 * 1024;
+    // ...and distinct terms per document summed over the batch: posts of
+    // many distinct words cost the writer most, whatever their bytes.
+    std::uint64_t commit_terms = 250'000;
+    // A post file this large is stored in a transaction of its own, so that
+    // running out of memory while storing it loses that post only.
+    std::uint64_t alone_bytes = 1024 * 1024;
     std::function<void(const SyncProgress&)> on_progress;  // called on the calling thread
 };
 
