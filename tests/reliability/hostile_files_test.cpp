@@ -520,6 +520,15 @@ TEST_F(HostileFiles, PostsSwappedForLinksDuringTheRunAreNeverRead) {
     EXPECT_EQ(search("secretword")["total"], 0);
 }
 
+// A 15 MiB Markdown body of prose, links and emphasis: the large post.
+std::string fifteen_mib_of_markdown() {
+    std::string body;
+    for (int paragraph = 0; body.size() < 15u * 1024 * 1024; ++paragraph)
+        body += "Paragraph " + std::to_string(paragraph) + " of the *long* post about the harbour, with " +
+                marker_word(static_cast<std::size_t>(paragraph) % 50) + " words and [a link](/x).\n\n";
+    return body;
+}
+
 // idx add's memory bound (docs/RELIABILITY.md): gumbo never sees more than
 // its cap, large posts are parsed one at a time and committed by bytes. A
 // 15 MiB Markdown post under a 450 MiB address-space limit made gumbo
@@ -530,10 +539,7 @@ TEST_F(HostileFiles, LargePostStaysWithinTheMemoryBound) {
     GTEST_SKIP() << "ASan reserves terabytes of address space and doubles memory: the bound is for release builds";
 #endif
     std::vector<std::string> paths = write_generated_posts(m_root, 0, 20, 43);
-    std::string body;
-    for (int paragraph = 0; body.size() < 15u * 1024 * 1024; ++paragraph)
-        body += "Paragraph " + std::to_string(paragraph) + " of the *long* post about the harbour, with " +
-                marker_word(static_cast<std::size_t>(paragraph) % 50) + " words and [a link](/x).\n\n";
+    const std::string body = fifteen_mib_of_markdown();
     paths.push_back(file("big.md", post("Big", body + "bigword\n")));
     std::sort(paths.begin(), paths.end());
     Command limited = idx_command(IDX_BINARY, {"add", "--db", m_db, "--json", "-j", "2", m_root});
@@ -598,10 +604,7 @@ TEST_F(HostileFiles, PostTooLargeForTheMemoryLeftIsSkippedAndNamed) {
     // 20 small posts of its batch; now the post is stored in a transaction of
     // its own, dropped alone, and named.
     std::vector<std::string> paths = write_generated_posts(m_root, 0, 20, 47);
-    std::string body;
-    for (int paragraph = 0; body.size() < 15u * 1024 * 1024; ++paragraph)
-        body += "Paragraph " + std::to_string(paragraph) + " of the *long* post about the harbour, with " +
-                marker_word(static_cast<std::size_t>(paragraph) % 50) + " words and [a link](/x).\n\n";
+    const std::string body = fifteen_mib_of_markdown();
     const std::string big = file("big.md", post("Big", body + "bigword\n"));
     Command limited = idx_command(IDX_BINARY, {"add", "--db", m_db, "--json", "-j", "2", m_root});
     limited.address_space_limit = 300u * 1024 * 1024;
