@@ -16,6 +16,7 @@ struct Word {
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
     int term = -1;  // index into the matched-term list, -1 when not a match
+    bool ascii = true;  // every character is ASCII: no CJK to look for
 };
 
 // The code point at text[pos] and its length in bytes. The stored text is
@@ -122,9 +123,11 @@ bool next_word(std::string_view text, std::size_t& pos, Word& word) {
     while (pos < text.size() && !word_char_at(text, pos, length)) pos += length;
     if (pos >= text.size()) return false;
     word.begin = pos;
+    word.ascii = length == 1;
     pos += length;
     while (pos < text.size()) {
         if (word_char_at(text, pos, length)) {
+            word.ascii = word.ascii && length == 1;
             pos += length;
             continue;
         }
@@ -136,6 +139,7 @@ bool next_word(std::string_view text, std::size_t& pos, Word& word) {
         std::size_t next_length = 0;
         if (next < text.size() && word_char_at(text, next, next_length) &&
             joins_word(text, char_start(text, pos - 1), pos, next)) {
+            word.ascii = word.ascii && length == 1 && next_length == 1;
             pos = next + next_length;
             continue;
         }
@@ -311,7 +315,7 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
         Word word;
         for (std::size_t pos = 0; next_word(text, pos, word);) {
             const std::string_view written = text.substr(word.begin, word.end - word.begin);
-            if (holds_cjk(written)) {  // CJK text is no word to stem: its n-grams are matched
+            if (!word.ascii && holds_cjk(written)) {  // CJK text is no word to stem: its n-grams are matched
                 match_cjk_word(
                     text, word.begin, word.end, m_cjk_lone,
                     [&](std::string_view gram) {
