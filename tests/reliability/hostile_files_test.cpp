@@ -27,6 +27,16 @@ namespace fs = std::filesystem;
 
 constexpr uid_t kNobody = 65534;
 
+// What one of these runs may add to idx's peak RSS. ASan's shadow memory and
+// quarantine add to whatever a run holds (CI saw 331 MB against a 323 MB
+// bound for the megabyte word), so its build gets twice the room; the check
+// still catches the runaways it guards against, which took gigabytes.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kAllowedRssKb = 512 * 1024;
+#else
+constexpr long kAllowedRssKb = 256 * 1024;
+#endif
+
 std::string post(std::string_view title, std::string_view body) {
     return "---\ntitle: \"" + std::string(title) + "\"\ndate: 2016-03-04\n---\n" + std::string(body) + "\n";
 }
@@ -404,7 +414,7 @@ TEST_P(DeepNesting, FinishesWithBoundedMemoryAndIndexesTheWordInside) {
     EXPECT_TRUE(run.exited(0)) << run.describe();
     std::cout << GetParam().name << ": peak RSS " << run.max_rss_kb / 1024 << " MiB (a one-post run: "
               << baseline / 1024 << " MiB)\n";
-    EXPECT_LT(run.max_rss_kb, baseline + 256 * 1024) << "peak RSS in KiB";
+    EXPECT_LT(run.max_rss_kb, baseline + kAllowedRssKb) << "peak RSS in KiB";
     EXPECT_EQ(convergence_problems(m_db, {path}), "");
     const nlohmann::json found = search("deepword");
     ASSERT_EQ(found["total"], 1) << found;
@@ -443,7 +453,7 @@ TEST_F(HostileFiles, YamlBombsInFrontMatterEndWithBoundedMemory) {
     const Exit run = idx({"add", "--db", m_db, "--json", m_root}, 120);
     ASSERT_FALSE(run.hung) << "idx add did not finish within the hang guard";
     EXPECT_TRUE(run.exited(1)) << run.describe();
-    EXPECT_LT(run.max_rss_kb, baseline + 256 * 1024) << "peak RSS in KiB";
+    EXPECT_LT(run.max_rss_kb, baseline + kAllowedRssKb) << "peak RSS in KiB";
     ASSERT_TRUE(is_valid_json(run.out)) << run.out;
     const nlohmann::json summary = nlohmann::json::parse(run.out);
     // yaml-cpp refuses the deep nesting; the aliases are read, as far as they go.
@@ -470,7 +480,7 @@ TEST_F(HostileFiles, MegabyteWordMakesNoGiantTerm) {
     const std::string markdown = file("word.md", post("Markdown", "ordinaryword " + word + " *" + word + "*"));
     const Exit run = idx({"add", "--db", m_db, "--json", m_root}, 300);
     EXPECT_TRUE(run.exited(0)) << run.describe();
-    EXPECT_LT(run.max_rss_kb, baseline + 256 * 1024) << "peak RSS in KiB";
+    EXPECT_LT(run.max_rss_kb, baseline + kAllowedRssKb) << "peak RSS in KiB";
     EXPECT_EQ(convergence_problems(m_db, {markdown, html}), "");
     EXPECT_EQ(xapian_check_problems(m_db), "");
 
