@@ -180,15 +180,21 @@ std::size_t indent_of(std::string_view line) {
     return i;
 }
 
+// Past the `- ` list markers (and the blanks after each) starting at `i`.
+std::size_t skip_list_markers(std::string_view line, std::size_t i) {
+    while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+        i += 2;
+        while (i < line.size() && line[i] == ' ') ++i;
+    }
+    return i;
+}
+
 // `key:` or `- key:` at the start of a line (after its indentation): the line
 // a runaway quote or bracket has run into.
 bool looks_like_key_line(std::string_view line, std::size_t max_indent) {
     std::size_t i = indent_of(line);
     if (i > max_indent) return false;
-    while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
-        i += 2;
-        while (i < line.size() && line[i] == ' ') ++i;
-    }
+    i = skip_list_markers(line, i);
     const std::size_t key_start = i;
     while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
                                line[i] == '-' || line[i] == '.'))
@@ -199,11 +205,7 @@ bool looks_like_key_line(std::string_view line, std::size_t max_indent) {
 // Where the value of a `key: value` or `- value` line starts; npos when the
 // line has none (a comment, a bare key, a block scalar's header).
 std::size_t value_start(std::string_view line) {
-    std::size_t i = indent_of(line);
-    while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
-        i += 2;
-        while (i < line.size() && line[i] == ' ') ++i;
-    }
+    const std::size_t i = skip_list_markers(line, indent_of(line));
     if (i >= line.size() || line[i] == '#') return std::string_view::npos;
     if (line[i] == '"' || line[i] == '\'' || line[i] == '[' || line[i] == '{') return i;  // a list item or quoted key
     const std::size_t colon = line.find(": ", i);
@@ -211,6 +213,12 @@ std::size_t value_start(std::string_view line) {
     std::size_t v = colon + 2;
     while (v < line.size() && line[v] == ' ') ++v;
     return v < line.size() ? v : std::string_view::npos;
+}
+
+// A line an open quote or flow collection must not run into: the next key,
+// or the end of the front matter.
+bool ends_open_value(std::string_view text, std::size_t key_indent) {
+    return looks_like_key_line(text, key_indent) || text == "---" || text == "...";
 }
 
 // Scans a quoted scalar from `at` (its opening quote) on line `l`; returns
@@ -221,7 +229,7 @@ bool close_quote(const std::vector<Line>& lines, std::size_t& l, std::size_t& at
     std::size_t i = at + 1;
     for (std::size_t k = l; k < lines.size(); ++k, i = 0) {
         const std::string_view text = lines[k].text;
-        if (k > l && (looks_like_key_line(text, key_indent) || text == "---" || text == "...")) {
+        if (k > l && ends_open_value(text, key_indent)) {
             runaway_line = k;
             return false;
         }
@@ -251,7 +259,7 @@ bool close_flow(const std::vector<Line>& lines, std::size_t l, std::size_t at, s
     std::size_t i = at;
     for (std::size_t k = l; k < lines.size(); ++k, i = 0) {
         const std::string_view text = lines[k].text;
-        if (k > l && (looks_like_key_line(text, key_indent) || text == "---" || text == "...")) {
+        if (k > l && ends_open_value(text, key_indent)) {
             runaway_line = k;
             return false;
         }
