@@ -1,65 +1,17 @@
 // idx add: index post files, incrementally. Quiet under cron when all is well.
 
-#include <nlohmann/json.hpp>
-
-#include <cstdio>
 #include <iostream>
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
-#include "cli/plural.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/json_printer.hpp"
 #include "cli/progress.hpp"
-#include "common/display_text.hpp"
+#include "cli/text_printer.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
 
 namespace idx::cli {
-namespace {
-
-nlohmann::json messages_json(const std::vector<indexer::FileMessage>& messages) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const indexer::FileMessage& m : messages) {
-        out.push_back({{"path", m.path}, {"line", m.line > 0 ? nlohmann::json(m.line) : nlohmann::json()},
-                       {"message", m.message}});
-    }
-    return out;
-}
-
-nlohmann::json report_json(const indexer::SyncReport& r) {
-    nlohmann::json warnings = messages_json(r.missing_roots);
-    for (nlohmann::json& w : messages_json(r.warnings)) warnings.push_back(std::move(w));
-    return {{"version", 1},
-            {"files", r.files},
-            {"added", r.added},
-            {"updated", r.updated},
-            {"removed", r.removed},
-            {"unchanged", r.unchanged},
-            {"skipped", r.skipped},
-            {"errors", messages_json(r.errors)},
-            {"still_failing", messages_json(r.still_failing)},
-            {"warnings", std::move(warnings)},
-            {"reindexed_all", r.reindexed_all},
-            {"documents", r.documents},
-            {"seconds", r.seconds}};
-}
-
-// One line of stderr (cron mail) per message: a file name holding a newline
-// or an escape sequence is shown escaped, so it can neither forge a line nor
-// drive the terminal.
-std::string located(const indexer::FileMessage& m) {
-    const std::string where = m.line > 0 ? m.path + ":" + std::to_string(m.line) : m.path;
-    return terminal_safe(where + ": " + m.message);
-}
-
-void print_summary(const indexer::SyncReport& r) {
-    std::string still;
-    if (!r.still_failing.empty()) still = " (and " + std::to_string(r.still_failing.size()) + " still failing)";
-    std::fprintf(stderr, "%s: %zu added, %zu updated, %zu unchanged, %zu skipped, %s%s; %zu removed; %.1f s\n",
-                 counted(r.files, "file", "files").c_str(), r.added, r.updated, r.unchanged, r.skipped,
-                 counted(r.errors.size(), "error", "errors").c_str(), still.c_str(), r.removed, r.seconds);
-}
-
-}  // namespace
 
 int run_add(int argc, char** argv) {
     cxxopts::Options options("idx add",
@@ -88,7 +40,7 @@ int run_add(int argc, char** argv) {
                                        "that fails is reported once, and again\nonly after it changes: `idx stats` lists "
                                        "the files that fail now. A recorded folder that is gone\ngives one warning a run "
                                        "(its posts are kept) until `idx roots rm DIR`.\n\n"
-                  << kAddExitStatusHelp;
+                  << exit_status_help("add");
         return 0;
     }
 
@@ -116,20 +68,10 @@ int run_add(int argc, char** argv) {
     const indexer::SyncReport report = indexer::sync(sync_options);
     progress.clear();
 
-    for (const indexer::FileMessage& e : report.errors) std::cerr << located(e) << "\n";
-    // Also under cron: without it a moved folder would go unnoticed for ever.
-    for (const indexer::FileMessage& w : report.missing_roots) std::cerr << located(w) << " (warning)\n";
-    if (terminal || verbose) {
-        for (const indexer::FileMessage& w : report.warnings) std::cerr << located(w) << " (warning)\n";
-        for (const indexer::FileMessage& f : report.still_failing)
-            std::cerr << located(f) << " (still failing, reported before)\n";
-    }
-    if (verbose) {
-        for (const indexer::FileMessage& s : report.skips) std::cerr << located(s) << " (skipped)\n";
-    }
-    if (json) std::cout << report_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    print_add_messages(std::cerr, report, AddVerbosity{terminal, verbose});
+    if (json) print_json_line(std::cout, add_json(report));
     // Under cron, a run with errors also says what it did, for the mail.
-    if ((terminal || verbose || !report.errors.empty()) && !json) print_summary(report);
+    if ((terminal || verbose || !report.errors.empty()) && !json) print_add_summary(std::cerr, report);
     if (report.reindexed_all && (terminal || verbose))
         std::cerr << "(the index settings changed since the last run, so every post was reindexed)\n";
     return static_cast<int>(report.errors.empty() ? ExitCode::ok : ExitCode::partial);

@@ -4,9 +4,9 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
-#include "cli/plural.hpp"
-#include "cli/result_json.hpp"
-#include "cli/result_text.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/json_printer.hpp"
+#include "cli/text_printer.hpp"
 #include "cli/search_options.hpp"
 #include "common/error.hpp"
 #include "query/search.hpp"
@@ -27,8 +27,7 @@ int run_facets(int argc, char** argv) {
     options.parse_positional({"query"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error, 70 internal error,\n"
-                                                  "74 the index could not be read or the output written.\n";
+        std::cout << help_text(options) << "\n" << exit_status_help("facets");
         return 0;
     }
     const Location location = resolve_location(args);
@@ -37,14 +36,10 @@ int run_facets(int argc, char** argv) {
     query::Searcher searcher(location.db);
     const query::SearchResult result = searcher.search(request);
     if (args.count("json")) {
-        std::cout << dump_line({{"version", kJsonVersion},
-                                {"query", result.query},
-                                {"total", result.total},
-                                {"facets", facets_json(*result.facets)}})
-                  << "\n";
+        print_json_line(std::cout, facets_json(result));
     } else {
         print_facets(std::cout, *result.facets, text_style(stdout_is_terminal()));
-        std::cout << counted(result.total, "match", "matches") << "\n";
+        print_facet_total(std::cout, result);
     }
     return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
 }

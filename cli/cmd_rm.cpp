@@ -4,8 +4,8 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
-#include "cli/plural.hpp"
-#include "common/display_text.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/text_printer.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
 
@@ -27,7 +27,7 @@ int run_rm(int argc, char** argv) {
     options.parse_positional({"paths"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << help_text(options) << "\n" << kRmExitStatusHelp;
+        std::cout << help_text(options) << "\n" << exit_status_help("rm");
         return 0;
     }
     if (!args.count("paths")) throw Error("name the files or folders whose documents should go: idx rm PATH...");
@@ -39,11 +39,7 @@ int run_rm(int argc, char** argv) {
     const Location location = resolve_location(args);
     const indexer::RemoveReport report =
         indexer::remove_paths(location.db, paths, args.count("wait") > 0);
-    for (const std::string& path : report.not_indexed) std::cerr << "idx rm: " << terminal_safe(path) << ": not in the index\n";
-    if (stderr_is_terminal()) {
-        std::cerr << counted(report.removed, "document", "documents") << " removed\n";
-        for (const std::string& root : report.dropped_roots) std::cerr << "folder forgotten: " << terminal_safe(root) << "\n";
-    }
+    print_rm_report(std::cerr, report, stderr_is_terminal());
     return static_cast<int>(report.not_indexed.empty() ? ExitCode::ok : ExitCode::partial);
 }
 

@@ -1,45 +1,27 @@
 // idx roots: the folders `idx add` reindexes when given none, with their post
 // counts; `idx roots rm DIR...` forgets folders and their documents.
 
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
-#include "cli/result_json.hpp"
-#include "common/display_text.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/json_printer.hpp"
+#include "cli/text_printer.hpp"
 #include "common/error.hpp"
 #include "indexer/roots.hpp"
 
 namespace idx::cli {
 namespace {
 
-// A folder name on one line: a newline (or another control character) in it
-// is shown as an escape, so the list stays one folder a line.
-std::string one_line(const std::string& path) {
-    std::string out;
-    for (const char c : path) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\\') out += "\\\\";
-        else out += c;
-    }
-    return terminal_safe(out);
-}
-
 int list(const Location& location, bool json) {
     const std::vector<indexer::RootInfo> roots = indexer::list_roots(location.db);
     if (json) {
-        nlohmann::json items = nlohmann::json::array();
-        for (const indexer::RootInfo& r : roots)
-            items.push_back({{"path", r.path}, {"posts", r.posts}, {"exists", r.exists}});
-        std::cout << dump_line({{"version", kJsonVersion}, {"roots", std::move(items)}}) << "\n";
+        print_json_line(std::cout, roots_json(roots));
         return 0;
     }
     if (roots.empty()) std::cerr << "no folders recorded yet: `idx add FOLDER` records one\n";
-    for (const indexer::RootInfo& r : roots)
-        std::cout << r.posts << "\t" << one_line(r.path) << (r.exists ? "" : "\t(gone: idx roots rm to forget it)")
-                  << "\n";
+    print_roots(std::cout, roots);
     return 0;
 }
 
@@ -62,7 +44,7 @@ int run_roots(int argc, char** argv) {
     options.parse_positional({"args"});
     const cxxopts::ParseResult parsed = options.parse(argc, argv);
     if (parsed.count("help")) {
-        std::cout << options.help() << "\n" << kRmExitStatusHelp;
+        std::cout << options.help() << "\n" << exit_status_help("roots");
         return 0;
     }
     const Location location = resolve_location(parsed);
@@ -76,7 +58,7 @@ int run_roots(int argc, char** argv) {
         if (args[i].empty()) throw Error("an empty folder name was given; idx roots lists the recorded folders");
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::size_t removed = indexer::drop_root(location.db, args[i], parsed.count("wait") > 0);
-        if (stderr_is_terminal()) std::cerr << one_line(args[i]) << ": forgotten, " << removed << " posts removed\n";
+        if (stderr_is_terminal()) print_root_forgotten(std::cerr, args[i], removed);
     }
     return 0;
 }

@@ -7,8 +7,9 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
-#include "cli/result_json.hpp"
-#include "cli/result_text.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/json_printer.hpp"
+#include "cli/text_printer.hpp"
 #include "cli/search_options.hpp"
 #include "common/error.hpp"
 #include "query/limits.hpp"
@@ -88,13 +89,13 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
                             " bytes; the rest of the line is skipped");
             }
             const query::SearchRequest request = batch_request(line, defaults, shown);
-            std::cout << dump_line(result_json(searcher.search(request))) << "\n";
+            print_json_line(std::cout, search_json(searcher.search(request)));
         } catch (const Error& e) {
             any_error = true;
-            std::cout << dump_line(error_json(shown, e.what())) << "\n";
+            print_json_line(std::cout, error_json(shown, e.what()));
         } catch (const nlohmann::json::exception& e) {
             any_error = true;
-            std::cout << dump_line(error_json(shown, std::string("not a JSON request: ") + e.what())) << "\n";
+            print_json_line(std::cout, error_json(shown, std::string("not a JSON request: ") + e.what()));
         }
         // A reader that went away (or a failed write) ends the batch; the
         // caller reports a failed write, and a closed pipe ends it quietly.
@@ -133,10 +134,9 @@ int run_search(int argc, char** argv) {
     options.parse_positional({"query"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << help_text(options) << "\nExit status: 0 something matched, 1 nothing matched, 2 error "
-                                       "(bad query or options), 70 internal error, 71 out of memory,\n"
-                                       "74 the index could not be read or the output written.\n"
-                                       "With --queries-from: 0, or 2 when some line was bad (it got an error object).\n";
+        std::cout << help_text(options) << "\n"
+                  << exit_status_help("search")
+                  << "With --queries-from: 0, or 2 when some line was bad (it got an error object).\n";
         return 0;
     }
     if (args.count("queries-from") && args.count("query"))
@@ -151,7 +151,7 @@ int run_search(int argc, char** argv) {
 
     const query::SearchResult result = searcher.search(request);
     if (args.count("json")) {
-        std::cout << dump_line(result_json(result)) << "\n";
+        print_json_line(std::cout, search_json(result));
     } else {
         const TextStyle style = text_style(stdout_is_terminal());
         print_hits(std::cout, result, style);

@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/options.hpp"
 #include "common/display_text.hpp"
 #include "common/error.hpp"
@@ -35,7 +36,7 @@ void print_usage(std::ostream& out) {
     }
     out << "\nRun `idx COMMAND --help` for a command's options.\n"
            "The database is --db DIR, else $IDX_DB, else db: in idx.yaml, else $XDG_DATA_HOME/idx/db.\n\n"
-        << kExitStatusHelp;
+        << exit_status_help("");
 }
 
 int fail(ExitCode code, const std::string& message) {

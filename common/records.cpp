@@ -115,6 +115,34 @@ std::vector<std::string> decode_roots(std::string_view bytes) {
     return roots;
 }
 
+std::string encode_run(const RunRecord& run) {
+    Packer out;
+    out.number(schema::format::last_run)
+        .text(run.time)
+        .number(run.added)
+        .number(run.updated)
+        .number(run.removed)
+        .number(run.unchanged)
+        .number(run.skipped)
+        .number(run.errors)
+        .number(run.milliseconds);
+    return out.take();
+}
+
+std::optional<RunRecord> decode_run(std::string_view bytes) {
+    Unpacker in(bytes);
+    std::uint64_t format = 0;
+    if (!in.number(format) || format != schema::format::last_run) return std::nullopt;
+    RunRecord run;
+    std::string_view time;
+    if (!in.text(time) || !in.number(run.added) || !in.number(run.updated) || !in.number(run.removed) ||
+        !in.number(run.unchanged) || !in.number(run.skipped) || !in.number(run.errors) ||
+        !in.number(run.milliseconds))
+        return std::nullopt;
+    run.time = time;
+    return run;
+}
+
 std::string encode_failures(const std::vector<FailureRecord>& failures) {
     Packer out;
     out.number(schema::format::failures).number(failures.size());

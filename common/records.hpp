@@ -75,6 +75,25 @@ struct FailureRecord {
     bool operator==(const FailureRecord&) const = default;
 };
 
+// What the last `idx add` did (metadata schema::metadata::last_run), for
+// `idx stats`. The form older versions wrote (a JSON object) decodes as none:
+// the next run writes this one.
+struct RunRecord {
+    std::string time;  // UTC, YYYY-MM-DDTHH:MM:SSZ
+    std::uint64_t added = 0;
+    std::uint64_t updated = 0;
+    std::uint64_t removed = 0;
+    std::uint64_t unchanged = 0;
+    std::uint64_t skipped = 0;
+    std::uint64_t errors = 0;  // files that failed
+    std::uint64_t milliseconds = 0;
+
+    bool operator==(const RunRecord&) const = default;
+};
+
+std::string encode_run(const RunRecord& run);
+std::optional<RunRecord> decode_run(std::string_view bytes);
+
 std::string encode_failures(const std::vector<FailureRecord>& failures);
 // Nothing readable (another format, damage) gives an empty list: at worst a
 // known failure is reported once more.

@@ -52,6 +52,7 @@ inline constexpr std::uint64_t facets = 2;         // also reads 1 (no language)
 inline constexpr std::uint64_t source = 2;         // also reads 1 (no draft and future flags)
 inline constexpr std::uint64_t roots = 1;          // before it: one folder a line
 inline constexpr std::uint64_t failures = 1;
+inline constexpr std::uint64_t last_run = 1;      // before it: a JSON object, read as none
 inline constexpr char stored_text = 1;
 }  // namespace format
 
@@ -60,7 +61,7 @@ inline constexpr std::string_view schema_version = "idx:schema";
 inline constexpr std::string_view idx_version = "idx:version";
 inline constexpr std::string_view fingerprint = "idx:fingerprint";  // of the settings that shape the index
 inline constexpr std::string_view roots = "idx:roots";              // folders given to earlier runs (records.hpp)
-inline constexpr std::string_view last_run = "idx:last_run";        // JSON summary of the last `idx add`
+inline constexpr std::string_view last_run = "idx:last_run";        // RunRecord of the last `idx add` (records.hpp)
 inline constexpr std::string_view language = "idx:language";        // stemmer the index was built with
 inline constexpr std::string_view stop_words = "idx:stop_words";    // one a line; the query side uses them
 inline constexpr std::string_view failures = "idx:failures";        // FailureRecord list (records.hpp)

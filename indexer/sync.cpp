@@ -16,6 +16,7 @@
 
 #include "common/error.hpp"
 #include "common/lines.hpp"
+#include "common/records.hpp"
 #include "common/schema.hpp"
 #include "common/version.hpp"
 #include "indexer/database.hpp"
@@ -507,11 +508,16 @@ private:
                           join_lines(effective_stop_words(m_options.settings)));
         m_report.documents = m_db.get_doccount();
         m_report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-        const nlohmann::json last_run = {
-            {"time", utc_now_iso()},       {"added", m_report.added},     {"updated", m_report.updated},
-            {"removed", m_report.removed}, {"unchanged", m_report.unchanged}, {"skipped", m_report.skipped},
-            {"errors", m_report.errors.size()}, {"seconds", m_report.seconds}};
-        m_db.set_metadata(std::string(schema::metadata::last_run), last_run.dump());
+        RunRecord run;
+        run.time = utc_now_iso();
+        run.added = m_report.added;
+        run.updated = m_report.updated;
+        run.removed = m_report.removed;
+        run.unchanged = m_report.unchanged;
+        run.skipped = m_report.skipped;
+        run.errors = m_report.errors.size();
+        run.milliseconds = static_cast<std::uint64_t>(m_report.seconds * 1000 + 0.5);
+        m_db.set_metadata(std::string(schema::metadata::last_run), encode_run(run));
         commit();
     }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "common/display_text.hpp"
 #include "common/language.hpp"
 #include "common/text_fold.hpp"
 
@@ -394,41 +393,6 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     add(text.substr(pos, end - pos), false);
     if (end < shown_to) add(std::string(" ") + std::string(kEllipsis), false);
     return snippet;
-}
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string snippet_html(const Snippet& snippet) {
-    std::string out;
-    for (const SnippetPart& part : snippet.parts) {
-        if (part.match) out += "<mark>" + escape_html(part.text) + "</mark>";
-        else out += escape_html(part.text);
-    }
-    return out;
-}
-
-std::string snippet_text(const Snippet& snippet, bool bold) {
-    std::string out;
-    for (const SnippetPart& part : snippet.parts) {
-        // The stored text is the post's: shown safe, with only idx's own bold codes.
-        if (part.match && bold) out += "\033[1m" + terminal_safe(part.text) + "\033[0m";
-        else out += terminal_safe(part.text);
-    }
-    return out;
 }
 
 }  // namespace idx::query

@@ -23,6 +23,7 @@ struct SnippetPart {
     bool match = false;  // a word that matched the query
 };
 
+// The printers of cli/ show it: HTML with <mark> in JSON, bold on a terminal.
 struct Snippet {
     std::vector<SnippetPart> parts;  // in order; "…" marks cuts at either end
 };
@@ -46,14 +47,5 @@ private:
     std::unordered_map<std::string, int> m_cjk_terms;  // CJK n-gram term -> index into m_terms
     bool m_cjk_lone = false;  // the query's one CJK term is one character: marked where it stands alone
 };
-
-// HTML-escaped text with <mark>...</mark> around matches: safe in a page.
-std::string snippet_html(const Snippet& snippet);
-// Plain text made terminal-safe (common/display_text.hpp), or with ANSI bold
-// around matches for a terminal.
-std::string snippet_text(const Snippet& snippet, bool bold);
-
-// Escapes & < > " ' for HTML.
-std::string escape_html(std::string_view text);
 
 }  // namespace idx::query

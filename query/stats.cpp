@@ -15,7 +15,7 @@ IndexStats read_stats(const std::string& db_path) {
     stats.documents = db.get_doccount();
     stats.schema_version = db.get_metadata(std::string(schema::metadata::schema_version));
     stats.language = db.get_metadata(std::string(schema::metadata::language));
-    stats.last_run = db.get_metadata(std::string(schema::metadata::last_run));
+    stats.last_run = decode_run(db.get_metadata(std::string(schema::metadata::last_run)));
     stats.roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
     stats.failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
     for (Xapian::TermIterator it = db.spellings_begin(); it != db.spellings_end(); ++it) ++stats.spelling_words;

@@ -2,6 +2,7 @@
 // What `idx stats` shows about an index.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ struct IndexStats {
     std::string schema_version;
     std::string language;
     std::vector<std::string> roots;
-    std::string last_run;  // JSON summary of the last `idx add`, as stored
+    std::optional<RunRecord> last_run;  // none before the first `idx add` (or from an older idx)
     std::uint64_t spelling_words = 0;
     std::vector<FailureRecord> failures;  // post files that failed in the last run that saw them
 };

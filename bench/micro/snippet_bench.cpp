@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "bench/micro/inputs.hpp"
+#include "cli/json_printer.hpp"
 #include "query/snippet.hpp"
 
 namespace idx::bench {
@@ -59,7 +60,7 @@ void BM_SnippetHtml(benchmark::State& state) {
     for (auto _ : state) {
         const std::size_t n = i++ % inputs.size();
         query::SnippetMaker maker(stem, terms[n]);
-        std::string html = query::snippet_html(maker.make(inputs[n].post.text));
+        std::string html = cli::snippet_html(maker.make(inputs[n].post.text));
         benchmark::DoNotOptimize(html);
     }
     state.SetItemsProcessed(state.iterations());

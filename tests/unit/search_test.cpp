@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/json_printer.hpp"
 #include "common/error.hpp"
 #include "indexer/sync.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -176,7 +177,7 @@ TEST_F(SearcherTest, HitsCarryDecodedTitlesAndSnippetsButNoText) {
     ASSERT_TRUE(hit.post.date);
     EXPECT_EQ(to_iso8601(*hit.post.date), "2016-02-21T18:12:10");
     EXPECT_TRUE(hit.post.text.empty());
-    EXPECT_NE(snippet_html(hit.snippet).find("<mark>Envoys</mark>"), std::string::npos) << snippet_html(hit.snippet);
+    EXPECT_NE(cli::snippet_html(hit.snippet).find("<mark>Envoys</mark>"), std::string::npos) << cli::snippet_html(hit.snippet);
 }
 
 TEST_F(SearcherTest, FacetsCountTheWholeMatchSet) {

@@ -1,7 +1,6 @@
 #include "query/stats.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
@@ -59,12 +58,13 @@ TEST_F(ReadStats, DescribesTheIndexAndItsLastRun) {
     // harbour, lights, garden, notes, river, cleanup
     EXPECT_EQ(stats.spelling_words, 6u);
 
-    const nlohmann::json last_run = nlohmann::json::parse(stats.last_run);
-    EXPECT_EQ(last_run.at("added"), 3);
-    EXPECT_EQ(last_run.at("updated"), 0);
-    EXPECT_EQ(last_run.at("removed"), 0);
-    EXPECT_EQ(last_run.at("errors"), 0);
-    EXPECT_TRUE(last_run.at("time").is_string());
+    ASSERT_TRUE(stats.last_run.has_value());
+    EXPECT_EQ(stats.last_run->added, 3u);
+    EXPECT_EQ(stats.last_run->updated, 0u);
+    EXPECT_EQ(stats.last_run->removed, 0u);
+    EXPECT_EQ(stats.last_run->errors, 0u);
+    EXPECT_EQ(stats.last_run->time.size(), 20u) << stats.last_run->time;  // YYYY-MM-DDTHH:MM:SSZ
+    EXPECT_EQ(stats.last_run->time.back(), 'Z');
 }
 
 TEST_F(ReadStats, FollowsLaterRuns) {
@@ -75,10 +75,10 @@ TEST_F(ReadStats, FollowsLaterRuns) {
     index();
     const IndexStats stats = read_stats(db());
     EXPECT_EQ(stats.documents, 1u);
-    const nlohmann::json last_run = nlohmann::json::parse(stats.last_run);
-    EXPECT_EQ(last_run.at("added"), 0);
-    EXPECT_EQ(last_run.at("removed"), 1);
-    EXPECT_EQ(last_run.at("unchanged"), 1);
+    ASSERT_TRUE(stats.last_run.has_value());
+    EXPECT_EQ(stats.last_run->added, 0u);
+    EXPECT_EQ(stats.last_run->removed, 1u);
+    EXPECT_EQ(stats.last_run->unchanged, 1u);
 }
 
 TEST_F(ReadStats, MissingIndexIsAnError) {

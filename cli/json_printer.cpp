@@ -1,0 +1,175 @@
+#include "cli/json_printer.hpp"
+
+#include <ctime>
+
+#include "common/post_date.hpp"
+
+namespace idx::cli {
+namespace {
+
+nlohmann::json or_null(const std::string& value) { return value.empty() ? nlohmann::json() : nlohmann::json(value); }
+
+nlohmann::json hit_json(const query::Hit& hit) {
+    const Post& post = hit.post;
+    std::string author;
+    for (const std::string& a : post.authors) author += (author.empty() ? "" : ", ") + a;
+    return {{"rank", hit.rank},
+            {"score", hit.score},
+            {"id", or_null(post.id)},
+            {"path", post.path},
+            {"url", or_null(post.url)},
+            {"title", post.title},
+            {"author", or_null(author)},
+            {"categories", post.categories},
+            {"tags", post.tags},
+            {"date", post.date ? nlohmann::json(to_iso8601(*post.date)) : nlohmann::json()},
+            {"lang", or_null(post.lang)},
+            {"snippet", snippet_html(hit.snippet)}};
+}
+
+nlohmann::json facet_table_json(const query::FacetTable& facets) {
+    nlohmann::json out = nlohmann::json::object();
+    for (int f = 0; f < query::kFacetCount; ++f) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const query::FacetValue& v : facets[static_cast<std::size_t>(f)])
+            values.push_back({{"value", v.value}, {"count", v.count}});
+        out[query::kFacetNames[static_cast<std::size_t>(f)]] = std::move(values);
+    }
+    return out;
+}
+
+std::string utc_iso(std::int64_t ns) {
+    const std::time_t seconds = static_cast<std::time_t>(ns / 1000000000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+nlohmann::json failures_json(const std::vector<FailureRecord>& failures) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const FailureRecord& f : failures)
+        out.push_back({{"path", f.path},
+                       {"line", f.line > 0 ? nlohmann::json(f.line) : nlohmann::json()},
+                       {"message", f.reason},
+                       {"size", f.size},
+                       {"mtime", utc_iso(f.mtime_ns)}});
+    return out;
+}
+
+nlohmann::json run_json(const std::optional<RunRecord>& run) {
+    if (!run) return nullptr;
+    return {{"time", run->time},           {"added", run->added},         {"updated", run->updated},
+            {"removed", run->removed},     {"unchanged", run->unchanged}, {"skipped", run->skipped},
+            {"errors", run->errors},       {"seconds", static_cast<double>(run->milliseconds) / 1000}};
+}
+
+nlohmann::json messages_json(const std::vector<indexer::FileMessage>& messages) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const indexer::FileMessage& m : messages) {
+        out.push_back({{"path", m.path}, {"line", m.line > 0 ? nlohmann::json(m.line) : nlohmann::json()},
+                       {"message", m.message}});
+    }
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json search_json(const query::SearchResult& result) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const query::Hit& hit : result.hits) hits.push_back(hit_json(hit));
+    nlohmann::json out = {
+        {"version", kJsonVersion},
+        {"query", result.query},
+        {"corrected_query", result.corrected_query ? nlohmann::json(*result.corrected_query) : nlohmann::json()},
+        {"total", result.total},
+        {"total_exact", result.total_exact},
+        {"offset", result.offset},
+        {"limit", result.limit},
+        {"results", std::move(hits)},
+    };
+    out["facets"] = result.facets ? facet_table_json(*result.facets) : nlohmann::json();
+    return out;
+}
+
+nlohmann::json facets_json(const query::SearchResult& result) {
+    return {{"version", kJsonVersion},
+            {"query", result.query},
+            {"total", result.total},
+            {"facets", result.facets ? facet_table_json(*result.facets) : nlohmann::json()}};
+}
+
+nlohmann::json error_json(const std::string& query, const std::string& message) {
+    return {{"version", kJsonVersion}, {"query", query}, {"error", message}};
+}
+
+nlohmann::json stats_json(const query::IndexStats& stats) {
+    return {{"version", kJsonVersion},
+            {"documents", stats.documents},
+            {"database", stats.path},
+            {"bytes", stats.bytes_on_disk},
+            {"schema_version", stats.schema_version},
+            {"language", stats.language},
+            {"roots", stats.roots},
+            {"spelling_words", stats.spelling_words},
+            {"last_run", run_json(stats.last_run)},
+            {"failures", failures_json(stats.failures)}};
+}
+
+nlohmann::json add_json(const indexer::SyncReport& r) {
+    nlohmann::json warnings = messages_json(r.missing_roots);
+    for (nlohmann::json& w : messages_json(r.warnings)) warnings.push_back(std::move(w));
+    return {{"version", kJsonVersion},
+            {"files", r.files},
+            {"added", r.added},
+            {"updated", r.updated},
+            {"removed", r.removed},
+            {"unchanged", r.unchanged},
+            {"skipped", r.skipped},
+            {"errors", messages_json(r.errors)},
+            {"still_failing", messages_json(r.still_failing)},
+            {"warnings", std::move(warnings)},
+            {"reindexed_all", r.reindexed_all},
+            {"documents", r.documents},
+            {"seconds", r.seconds}};
+}
+
+nlohmann::json roots_json(const std::vector<indexer::RootInfo>& roots) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const indexer::RootInfo& r : roots) items.push_back({{"path", r.path}, {"posts", r.posts}, {"exists", r.exists}});
+    return {{"version", kJsonVersion}, {"roots", std::move(items)}};
+}
+
+std::string json_line(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void print_json_line(std::ostream& out, const nlohmann::json& value) { out << json_line(value) << "\n"; }
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string snippet_html(const query::Snippet& snippet) {
+    std::string out;
+    for (const query::SnippetPart& part : snippet.parts) {
+        if (part.match) out += "<mark>" + escape_html(part.text) + "</mark>";
+        else out += escape_html(part.text);
+    }
+    return out;
+}
+
+}  // namespace idx::cli

@@ -1,0 +1,4 @@
+# Units of cli/: the printers and the exit status table, in-process.
+idx_test(json_printer_test SOURCES json_printer_test.cpp LIBS idx_cli)
+idx_test(text_printer_test SOURCES text_printer_test.cpp LIBS idx_cli)
+idx_test(exit_status_test SOURCES exit_status_test.cpp LIBS idx_cli)
