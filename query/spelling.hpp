@@ -50,8 +50,11 @@ private:
     Xapian::doccount posts_with_all(const std::vector<std::string>& words, Xapian::doccount enough) const;
     void load_dictionary();
 
-    const Xapian::Database& m_db;
-    const Xapian::Stem& m_stemmer;
+    // Handles, not references: a Searcher that is moved keeps a working
+    // corrector. The stopper is the QueryBuilder's, which the Searcher holds
+    // on the heap and rebuilds together with this corrector.
+    Xapian::Database m_db;
+    Xapian::Stem m_stemmer;
     const Xapian::Stopper& m_stopper;
     std::vector<std::pair<std::string, Xapian::doccount>> m_dictionary;  // loaded on first need
     bool m_loaded = false;

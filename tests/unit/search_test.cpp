@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -245,6 +246,16 @@ TEST_F(SearcherTest, SuggestsASpellingForAMisspeltQuery) {
     const SearchResult result = searcher.search(request("harbur"));
     EXPECT_EQ(result.corrected_query, std::optional<std::string>("harbour"));
     EXPECT_FALSE(searcher.search(request("harbour")).corrected_query);
+}
+
+// The spelling corrector once held a reference to its Searcher's database:
+// a moved Searcher corrected through the old, destroyed one.
+TEST_F(SearcherTest, AMovedSearcherStillSuggestsSpellings) {
+    std::optional<Searcher> first(std::in_place, db());
+    EXPECT_EQ(first->search(request("harbur")).corrected_query, std::optional<std::string>("harbour"));
+    Searcher moved = std::move(*first);
+    first.reset();
+    EXPECT_EQ(moved.search(request("harbur")).corrected_query, std::optional<std::string>("harbour"));
 }
 
 TEST_F(SearcherTest, AReopenedIndexGivesTheSameAnswers) {
