@@ -7,7 +7,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/text_printer.hpp"
 #include "common/error.hpp"
-#include "indexer/sync.hpp"
+#include "indexer/removal.hpp"
 
 namespace idx::cli {
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "indexer/roots.hpp"
+#include "indexer/removal.hpp"
 #include "indexer/sync.hpp"
 #include "query/search.hpp"
 #include "query/stats.hpp"

@@ -67,26 +67,18 @@ void check_database_folder(const std::string& path) {
 }  // namespace
 
 WriterLock::WriterLock(const std::string& folder, bool wait) {
-    m_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (m_fd < 0) throw Error("cannot open the database folder " + folder + ": " + reason(errno), ExitCode::io);
+    m_fd = UniqueFd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!m_fd.valid()) throw Error("cannot open the database folder " + folder + ": " + reason(errno), ExitCode::io);
     for (;;) {
-        if (::flock(m_fd, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0) return;
+        if (::flock(m_fd.get(), LOCK_EX | (wait ? 0 : LOCK_NB)) == 0) return;
         const int error = errno;
         if (error == EINTR) continue;
-        ::close(m_fd);
-        m_fd = -1;
         if (error == EWOULDBLOCK)
             throw Error("the database " + folder +
                             " is locked by another `idx add` (or `idx rm`); try again later, or use --wait to wait for it",
                         ExitCode::locked);
         throw Error("cannot lock the database " + folder + ": " + reason(error), ExitCode::io);
     }
-}
-
-WriterLock::WriterLock(WriterLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
-
-WriterLock::~WriterLock() {
-    if (m_fd >= 0) ::close(m_fd);  // closing the last descriptor releases the flock
 }
 
 WritableIndex open_for_writing(const std::string& path, bool wait_for_lock) {

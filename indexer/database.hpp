@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "indexer/unique_fd.hpp"
+
 namespace idx::indexer {
 
 // idx's own writer lock: flock() on the database folder, held while the
@@ -18,13 +20,9 @@ namespace idx::indexer {
 class WriterLock {
 public:
     WriterLock(const std::string& folder, bool wait);
-    WriterLock(WriterLock&& other) noexcept;
-    WriterLock& operator=(WriterLock&&) = delete;
-    WriterLock(const WriterLock&) = delete;
-    ~WriterLock();
 
 private:
-    int m_fd = -1;
+    UniqueFd m_fd;  // closing the last descriptor releases the flock
 };
 
 // A database open for writing and the lock that keeps other idx writers out.

@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <utility>
 
 #include "indexer/post_parser.hpp"
+#include "indexer/unique_fd.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -80,34 +82,34 @@ private:
     // Opens a folder to list, or reports why not. A folder that is no longer
     // the one its parent's listing saw (swapped for a link out of the root, or
     // for another folder) is not listed: nothing outside the root is read.
-    int open_folder(const PendingFolder& dir) {
-        const int fd = ::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | (dir.through_link ? 0 : O_NOFOLLOW));
+    UniqueFd open_folder(const PendingFolder& dir) {
+        UniqueFd fd(::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | (dir.through_link ? 0 : O_NOFOLLOW)));
         struct stat st {};
-        if (fd >= 0 && ::fstat(fd, &st) == 0 && identity_of(st) == dir.identity) return fd;
+        if (fd.valid() && ::fstat(fd.get(), &st) == 0 && identity_of(st) == dir.identity) return fd;
         const int err = errno;
-        if (fd >= 0) ::close(fd);
-        const bool replaced = fd >= 0 || err == ELOOP || err == ENOTDIR;
+        const bool replaced = fd.valid() || err == ELOOP || err == ENOTDIR;
         m_result.errors.push_back({dir.path, replaced ? "folder replaced since it was listed (by a link?); not read"
                                                       : "cannot list folder: " + describe_errno(err)});
         m_result.unlisted_folders.push_back(dir.path);
-        return -1;
+        return UniqueFd();
     }
 
     // Adds the post files of `dir` and returns its subfolders, both sorted.
     std::vector<PendingFolder> list_folder(const PendingFolder& pending) {
         const std::string& dir = pending.path;
-        const int fd = open_folder(pending);
-        if (fd < 0) return {};
-        DIR* handle = ::fdopendir(fd);
-        if (handle == nullptr) {
+        UniqueFd fd = open_folder(pending);
+        if (!fd.valid()) return {};
+        const int folder = fd.get();
+        const std::unique_ptr<DIR, int (*)(DIR*)> handle(::fdopendir(folder), ::closedir);
+        if (!handle) {
             const int err = errno;
-            ::close(fd);
             m_result.errors.push_back({dir, "cannot list folder: " + describe_errno(err)});
             m_result.unlisted_folders.push_back(dir);
             return {};
         }
+        fd.release();  // closedir closes it
         std::vector<std::string> names;
-        while (const dirent* entry = ::readdir(handle)) {
+        while (const dirent* entry = ::readdir(handle.get())) {
             if (entry->d_name[0] == '.') continue;  // hidden, and . and ..
             names.emplace_back(entry->d_name);
         }
@@ -116,7 +118,7 @@ private:
         for (const std::string& name : names) {
             std::string path = dir == "/" ? "/" + name : dir + "/" + name;
             struct stat st {};
-            if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+            if (::fstatat(folder, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
                 if (errno != ENOENT)  // gone since the listing: nothing to index
                     m_result.errors.push_back({path, "cannot read: " + describe_errno(errno)});
                 continue;
@@ -127,7 +129,7 @@ private:
                     m_result.skipped.push_back({path, "symbolic link not followed (use --follow-symlinks)"});
                     continue;
                 }
-                if (::fstatat(fd, name.c_str(), &st, 0) != 0) {
+                if (::fstatat(folder, name.c_str(), &st, 0) != 0) {
                     m_result.skipped.push_back({path, "symbolic link to nothing: " + describe_errno(errno)});
                     continue;
                 }
@@ -139,7 +141,6 @@ private:
                 add_file(path, st, pending.identity, link);
             }
         }
-        ::closedir(handle);
         return subdirs;
     }
 

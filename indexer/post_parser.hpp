@@ -10,7 +10,7 @@
 #include "common/config.hpp"
 #include "common/post.hpp"
 #include "indexer/html_text.hpp"
-#include "indexer/site_finder.hpp"
+#include "indexer/site.hpp"
 
 namespace idx::indexer {
 

@@ -1,8 +1,6 @@
 #include "indexer/roots.hpp"
 
 #include <algorithm>
-#include <climits>
-#include <cstdlib>
 #include <filesystem>
 
 #include <sys/stat.h>
@@ -12,6 +10,7 @@
 #include "common/schema.hpp"
 #include "indexer/database.hpp"
 #include "indexer/index_state.hpp"
+#include "indexer/removal.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -33,12 +32,12 @@ void require_index(const std::string& db_path) {
     }
 }
 
-std::string canonical_root(const std::string& path) {
-    char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved) != nullptr) return resolved;
+std::string canonical_path(const std::string& path) {
     std::error_code ec;
     const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-    std::string out = ec ? path : absolute.string();
+    if (ec) return path;
+    std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, ec);
+    std::string out = ec ? absolute.string() : resolved.string();
     while (out.size() > 1 && out.back() == '/') out.pop_back();
     return out;
 }
@@ -70,16 +69,17 @@ std::size_t drop_root(const std::string& db_path, const std::string& root, bool 
     std::string target = root;
     while (target.size() > 1 && target.back() == '/') target.pop_back();
     auto it = std::find(roots.begin(), roots.end(), target);
-    if (it == roots.end()) it = std::find(roots.begin(), roots.end(), canonical_root(root));
+    if (it == roots.end()) it = std::find(roots.begin(), roots.end(), canonical_path(root));
     if (it == roots.end())
         throw Error(root + " is not a recorded folder (nothing was changed); `idx roots` lists them", ExitCode::partial);
     target = *it;
     roots.erase(it);
 
     std::size_t removed = 0;
+    SpellingWords spelling_words;
     for (const auto& [path, indexed] : load_index_state(db)) {
         if (is_under(path, target) && !under_any(path, roots)) {
-            db.delete_document(indexed.docid);
+            delete_post(db, indexed.docid, spelling_words);
             ++removed;
         }
     }

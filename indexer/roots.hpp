@@ -22,9 +22,12 @@ void require_index(const std::string& db_path);
 // The recorded folders, sorted, with how many posts the index holds under each.
 std::vector<RootInfo> list_roots(const std::string& db_path);
 
-// The form a folder given on the command line is recorded in: absolute,
-// symbolic links resolved while the folder exists, no trailing `/`.
-std::string canonical_root(const std::string& path);
+// The one form idx gives a path from the command line, before recording a
+// folder or matching the paths an index holds (`idx add`, `idx rm`, `idx
+// roots rm`): absolute, `.` and `..` folded, symbolic links resolved as far
+// as the path exists (all of it for a folder that is there; the part still
+// there for a file already deleted), no trailing `/`.
+std::string canonical_path(const std::string& path);
 
 // Forgets a recorded folder: removes it from the list, and the documents and
 // remembered failures of files under it that no other recorded folder holds.

@@ -26,6 +26,7 @@
 #include "indexer/ordered_pipeline.hpp"
 #include "indexer/post_file.hpp"
 #include "indexer/post_parser.hpp"
+#include "indexer/removal.hpp"
 #include "indexer/spelling_words.hpp"
 #include "indexer/publishing.hpp"
 #include "indexer/time_zone.hpp"
@@ -75,28 +76,12 @@ std::string utc_now_iso() {
     return buf;
 }
 
-// The spelling words of the title a stored document has, so they can be
-// taken out of the spelling table when the document goes: otherwise "Did
-// you mean" keeps suggesting the words of deleted posts.
-std::vector<std::string> stored_title_words(const Xapian::Database& db, Xapian::docid docid, SpellingWords& words) {
-    try {
-        const std::optional<Post> post = decode_document_data(db.get_document(docid).get_data());
-        if (post) return words.of_title(post->title);
-    } catch (const Xapian::DocNotFoundError&) {
-    }
-    return {};
-}
-
 // About what a built document holds in memory: Xapian keeps a map entry and
 // a position list per distinct term (measured: a post of 100,000 distinct
 // random words held 25 MB).
 std::uint64_t document_memory(const Xapian::Document& doc) {
     constexpr std::uint64_t kBytesPerTerm = 256;
     return std::uint64_t{doc.termlist_count()} * kBytesPerTerm;
-}
-
-void remove_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
-    for (const std::string& word : words) db.remove_spelling(word);
 }
 
 class SyncRun {
@@ -138,7 +123,7 @@ private:
         if (given.empty())
             throw Error("no folders to index: name one (idx add _posts/), or list them under roots: in idx.yaml");
         std::set<std::string> roots;
-        for (const std::string& root : given) roots.insert(indexer::canonical_root(root));
+        for (const std::string& root : given) roots.insert(indexer::canonical_path(root));
         // New settings change every document, so every recorded root is redone.
         if (m_report.reindexed_all) roots.insert(recorded.begin(), recorded.end());
         return {roots.begin(), roots.end()};
@@ -451,8 +436,7 @@ private:
     }
 
     void remove(const IndexedFile& indexed) {
-        remove_spelling(m_db, stored_title_words(m_db, indexed.docid, m_spelling_words));
-        m_db.delete_document(indexed.docid);
+        delete_post(m_db, indexed.docid, m_spelling_words);
         ++m_report.removed;
         if (++m_pending_writes >= m_options.commit_every) commit();
     }
@@ -565,50 +549,6 @@ SyncReport sync(const SyncOptions& options) {
                         "; it still holds what its last commit held",
                     ExitCode::io);
     }
-    return report;
-}
-
-RemoveReport remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
-    require_index(db_path);
-    WritableIndex index = open_for_writing(db_path, wait_for_lock);
-    Xapian::WritableDatabase& db = index.db;
-    std::vector<std::string> targets;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
-        std::string target = ec ? path : p.string();
-        while (target.size() > 1 && target.back() == '/') target.pop_back();
-        targets.push_back(std::move(target));
-    }
-    RemoveReport report;
-    std::vector<bool> matched(targets.size(), false);
-    SpellingWords spelling_words;
-    for (const auto& [path, indexed] : load_index_state(db)) {
-        bool match = false;
-        for (std::size_t i = 0; i < targets.size(); ++i) {
-            if (!is_under(path, targets[i])) continue;
-            matched[i] = true;
-            match = true;
-        }
-        if (match) {
-            remove_spelling(db, stored_title_words(db, indexed.docid, spelling_words));
-            db.delete_document(indexed.docid);
-            ++report.removed;
-        }
-    }
-    std::vector<std::string> roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-        const auto root = std::find(roots.begin(), roots.end(), targets[i]);
-        if (root != roots.end()) {
-            report.dropped_roots.push_back(*root);
-            roots.erase(root);
-        } else if (!matched[i]) {
-            report.not_indexed.push_back(paths[i]);
-        }
-    }
-    if (!report.dropped_roots.empty())
-        db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
-    db.commit();
     return report;
 }
 

@@ -83,16 +83,4 @@ struct SyncReport {
 // single files or folders are reported in the SyncReport instead.
 SyncReport sync(const SyncOptions& options);
 
-struct RemoveReport {
-    std::size_t removed = 0;
-    std::vector<std::string> not_indexed;    // paths given that no document lies under
-    std::vector<std::string> dropped_roots;  // recorded folders given, now forgotten
-};
-
-// Removes the documents of the given files (or of every file under a given
-// folder); a recorded folder given whole is forgotten too, so the next run
-// does not bring it back. Throws idx::Error (ExitCode::partial) when there is
-// no index at db_path: nothing is created.
-RemoveReport remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock);
-
 }  // namespace idx::indexer

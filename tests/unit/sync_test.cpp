@@ -18,6 +18,8 @@
 #include "common/lines.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "indexer/removal.hpp"
+#include "indexer/roots.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace idx::indexer {
@@ -247,6 +249,9 @@ TEST_F(Sync, SpellingTableFollowsEditsAndDeletions) {
 
     EXPECT_EQ(remove_paths(m_db, {posts("b.md")}, false).removed, 1u);
     EXPECT_EQ(frequency("zephyrine"), 0u) << "idx rm takes them out too";
+
+    EXPECT_EQ(drop_root(m_db, m_posts, false), 1u);
+    EXPECT_EQ(frequency("rose"), 0u) << "idx roots rm takes them out too";
 }
 
 TEST_F(Sync, MoveIsOneRemovedAndOneAdded) {
