@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "common/error.hpp"
+#include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "indexer/database.hpp"
@@ -24,9 +25,7 @@ bool under_any(const std::string& path, const std::vector<std::string>& roots) {
 }  // namespace
 
 void require_index(const std::string& db_path) {
-    try {
-        (void)Xapian::Database(db_path);
-    } catch (const Xapian::DatabaseOpeningError&) {
+    if (!local_database_exists(db_path)) {
         throw Error("there is no index at " + db_path + " (nothing was changed): run `idx add FOLDER` first, or give --db DIR",
                     ExitCode::partial);
     }
@@ -44,7 +43,7 @@ std::string canonical_path(const std::string& path) {
 
 std::vector<RootInfo> list_roots(const std::string& db_path) {
     require_index(db_path);
-    const Xapian::Database db(db_path);
+    const Xapian::Database db = open_for_reading(db_path);
     std::vector<RootInfo> roots;
     for (std::string& path : decode_roots(db.get_metadata(std::string(schema::metadata::roots)))) {
         RootInfo info;

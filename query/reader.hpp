@@ -1,5 +1,5 @@
 #pragma once
-// Opening the index for searching. Searches keep working while `idx add`
+// Reading the index for searching (common/local_database.hpp opens it). Searches keep working while `idx add`
 // writes: Xapian readers see the last commit (Searcher reopens and retries
 // when a newer commit overtakes it).
 
@@ -10,13 +10,6 @@
 #include <vector>
 
 namespace idx::query {
-
-// Opens the glass database in the folder `path`, and nothing else: never a
-// Xapian stub file or stub folder (which can start programs or open network
-// connections). Throws idx::Error with a sentence the user can act on when
-// there is no index at `path` yet (ExitCode::usage), when it is not an index
-// folder (usage), or when it cannot be read (ExitCode::io, with the reason).
-Xapian::Database open_for_reading(const std::string& path);
 
 // Which database a path names now: the device and inode of the folder and of
 // its postlist table (glass writes tables in place, so both stay the same

@@ -1,6 +1,7 @@
 #include "query/search.hpp"
 
 #include "common/error.hpp"
+#include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "query/language_preference.hpp"

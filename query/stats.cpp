@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "query/reader.hpp"

@@ -57,7 +57,8 @@ protected:
 
 TEST_F(IdxSafety, NoCommandOpensAStubFileOrFolder) {
     const fs::path pwned = dir() / "pwned";
-    const std::string program = "remote :/bin/sh -c 'touch " + pwned.string() + "'\n";
+    // Xapian splits a program line at spaces, without quotes.
+    const std::string program = "remote :/usr/bin/touch " + pwned.string() + "\n";
     write_file(dir() / "stub", program);
     fs::create_directories(dir() / "stubdir");
     write_file(dir() / "stubdir" / "XAPIANDB", program);
@@ -74,6 +75,11 @@ TEST_F(IdxSafety, NoCommandOpensAStubFileOrFolder) {
         {{"stats", "--db", "tcpstub"}, options()},        // a TCP remote
         {{"search", "--queries-from", "-"}, options()},
         {{"stats"}, with_env},
+        // The commands that change an existing index open it first too.
+        {{"rm", "--db", "stub", "x"}, options()},
+        {{"rm", "--db", "stubdir", "x"}, options()},
+        {{"roots", "--db", "stub"}, options()},
+        {{"roots", "--db", "stubdir", "rm", "x"}, options()},
     };
     for (const auto& [args, o] : runs) {
         const RunResult r = idx(args, o);

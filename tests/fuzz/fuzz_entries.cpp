@@ -13,6 +13,7 @@
 #include "common/config.hpp"
 #include "common/error.hpp"
 #include "common/lines.hpp"
+#include "common/local_database.hpp"
 #include "common/post_date.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
@@ -144,7 +145,7 @@ public:
             db.set_metadata(std::string(schema::metadata::stop_words), join_lines(effective_stop_words(settings)));
             db.commit();
         }
-        m_db = query::open_for_reading(db_path);
+        m_db = open_for_reading(db_path);
         m_builder = std::make_unique<query::QueryBuilder>(m_db, query::read_index_language(m_db));
         m_searcher = std::make_unique<query::Searcher>(db_path);
     }
