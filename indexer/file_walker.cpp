@@ -44,7 +44,7 @@ public:
         struct stat st {};
         if (::stat(root.c_str(), &st) != 0) {
             m_result.root_missing = errno == ENOENT || errno == ENOTDIR;
-            m_result.errors.push_back({root, "cannot read: " + describe_errno(errno)});
+            m_result.errors.push_back({root, 0, "cannot read: " + describe_errno(errno)});
             m_result.unlisted_folders.push_back(root);
             return;
         }
@@ -53,7 +53,7 @@ public:
             return;
         }
         if (!S_ISDIR(st.st_mode)) {
-            m_result.errors.push_back({root, "is neither a folder nor a file"});
+            m_result.errors.push_back({root, 0, "is neither a folder nor a file"});
             return;
         }
         m_seen_dirs.insert({st.st_dev, st.st_ino});
@@ -72,7 +72,7 @@ public:
 private:
     void add_file(const std::string& path, const struct stat& st, FileIdentity folder, bool through_link) {
         if (!m_seen_files.insert({st.st_dev, st.st_ino}).second) {
-            m_result.skipped.push_back({path, "already indexed under another path (a link to the same file)"});
+            m_result.skipped.push_back({path, 0, "already indexed under another path (a link to the same file)"});
             return;
         }
         m_result.files.push_back(
@@ -88,7 +88,7 @@ private:
         if (fd.valid() && ::fstat(fd.get(), &st) == 0 && identity_of(st) == dir.identity) return fd;
         const int err = errno;
         const bool replaced = fd.valid() || err == ELOOP || err == ENOTDIR;
-        m_result.errors.push_back({dir.path, replaced ? "folder replaced since it was listed (by a link?); not read"
+        m_result.errors.push_back({dir.path, 0, replaced ? "folder replaced since it was listed (by a link?); not read"
                                                       : "cannot list folder: " + describe_errno(err)});
         m_result.unlisted_folders.push_back(dir.path);
         return UniqueFd();
@@ -103,7 +103,7 @@ private:
         const std::unique_ptr<DIR, int (*)(DIR*)> handle(::fdopendir(folder), ::closedir);
         if (!handle) {
             const int err = errno;
-            m_result.errors.push_back({dir, "cannot list folder: " + describe_errno(err)});
+            m_result.errors.push_back({dir, 0, "cannot list folder: " + describe_errno(err)});
             m_result.unlisted_folders.push_back(dir);
             return {};
         }
@@ -120,23 +120,23 @@ private:
             struct stat st {};
             if (::fstatat(folder, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
                 if (errno != ENOENT)  // gone since the listing: nothing to index
-                    m_result.errors.push_back({path, "cannot read: " + describe_errno(errno)});
+                    m_result.errors.push_back({path, 0, "cannot read: " + describe_errno(errno)});
                 continue;
             }
             const bool link = S_ISLNK(st.st_mode);
             if (link) {
                 if (!m_options.follow_symlinks) {
-                    m_result.skipped.push_back({path, "symbolic link not followed (use --follow-symlinks)"});
+                    m_result.skipped.push_back({path, 0, "symbolic link not followed (use --follow-symlinks)"});
                     continue;
                 }
                 if (::fstatat(folder, name.c_str(), &st, 0) != 0) {
-                    m_result.skipped.push_back({path, "symbolic link to nothing: " + describe_errno(errno)});
+                    m_result.skipped.push_back({path, 0, "symbolic link to nothing: " + describe_errno(errno)});
                     continue;
                 }
             }
             if (S_ISDIR(st.st_mode)) {
                 if (m_seen_dirs.insert({st.st_dev, st.st_ino}).second) subdirs.push_back({std::move(path), identity_of(st), link});
-                else m_result.skipped.push_back({path, "folder already visited (a link loop or a second link)"});
+                else m_result.skipped.push_back({path, 0, "folder already visited (a link loop or a second link)"});
             } else if (S_ISREG(st.st_mode) && is_post_extension(name)) {
                 add_file(path, st, pending.identity, link);
             }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/file_message.hpp"
+
 namespace idx::indexer {
 
 // Which file or folder the walk saw (device and inode). Reading checks it
@@ -28,19 +30,14 @@ struct FileEntry {
     bool through_link = false;   // its last component is a followed symbolic link
 };
 
-struct WalkProblem {
-    std::string path;
-    std::string message;
-};
-
 struct WalkOptions {
     bool follow_symlinks = false;
 };
 
 struct WalkResult {
     std::vector<FileEntry> files;      // post files (by extension), sorted
-    std::vector<WalkProblem> errors;   // folders or files that could not be read
-    std::vector<WalkProblem> skipped;  // symbolic links not followed, repeats
+    std::vector<FileMessage> errors;   // folders or files that could not be read
+    std::vector<FileMessage> skipped;  // symbolic links not followed, repeats
     // Folders that could not be listed: what the index holds under them must
     // not be pruned, since their files may well still be there.
     std::vector<std::string> unlisted_folders;

@@ -290,7 +290,7 @@ std::string quoted_excerpt(std::string_view text) {
     return repair_utf8(out);
 }
 
-std::optional<FrontMatterError> find_unclosed(std::string_view yaml) {
+std::optional<FileMessage> find_unclosed(std::string_view yaml) {
     if (yaml.find_first_of("\"'[{") == std::string_view::npos) return std::nullopt;
     const std::vector<Line> lines = split_lines_of(yaml);
     std::size_t block_indent = std::string_view::npos;  // inside a `|` or `>` block scalar deeper than this
@@ -320,7 +320,7 @@ std::optional<FrontMatterError> find_unclosed(std::string_view yaml) {
             if (runaway < lines.size())
                 message += " before line " + std::to_string(lines[runaway].number) + " (" +
                            quoted_excerpt(lines[runaway].text) + ")";
-            return FrontMatterError{lines[l].number, "front matter is not valid YAML: " + message};
+            return FileMessage{{}, lines[l].number, "front matter is not valid YAML: " + message};
         }
         if ((first == '[' || first == '{') && !close_flow(lines, l, v, indent, runaway)) {
             std::string message = std::string("the ") + (first == '[' ? "list" : "mapping") + " opened with " +
@@ -328,7 +328,7 @@ std::optional<FrontMatterError> find_unclosed(std::string_view yaml) {
             if (runaway < lines.size())
                 message += " before line " + std::to_string(lines[runaway].number) + " (" +
                            quoted_excerpt(lines[runaway].text) + ")";
-            return FrontMatterError{lines[l].number, "front matter is not valid YAML: " + message};
+            return FileMessage{{}, lines[l].number, "front matter is not valid YAML: " + message};
         }
     }
     return std::nullopt;
@@ -370,18 +370,18 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
     return out;
 }
 
-std::variant<FrontMatter, FrontMatterError> parse_front_matter(std::string_view yaml, const KeyMapping& keys) {
+std::variant<FrontMatter, FileMessage> parse_front_matter(std::string_view yaml, const KeyMapping& keys) {
     if (auto unclosed = find_unclosed(yaml)) return std::move(*unclosed);
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml));
     } catch (const YAML::Exception& e) {
-        return FrontMatterError{e.mark.is_null() ? 0 : e.mark.line + 1, "front matter is not valid YAML: " + e.msg};
+        return FileMessage{{}, e.mark.is_null() ? 0 : e.mark.line + 1, "front matter is not valid YAML: " + e.msg};
     }
     FrontMatter fm;
     if (root.IsNull()) return fm;  // `---\n---`: a post with no fields
     if (!root.IsMap())
-        return FrontMatterError{1, "front matter should be `key: value` lines, not a single value or a list"};
+        return FileMessage{{}, 1, "front matter should be `key: value` lines, not a single value or a list"};
 
     const KeyLookup lookup(root);
     if (const std::vector<std::string> titles = lookup.scalars(keys.title); !titles.empty())

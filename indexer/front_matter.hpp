@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/config.hpp"
+#include "indexer/file_message.hpp"
 
 namespace idx::indexer {
 
@@ -50,12 +51,9 @@ struct FrontMatter {
     std::string slug;
 };
 
-struct FrontMatterError {
-    int line = 0;  // line within the YAML text, 1-based; 0 when unknown
-    std::string message;
-};
-
-std::variant<FrontMatter, FrontMatterError> parse_front_matter(std::string_view yaml, const KeyMapping& keys);
+// An error's line is within the YAML text (1-based; 0 when unknown) and its
+// path empty: parse_post turns it into the file's line and names the file.
+std::variant<FrontMatter, FileMessage> parse_front_matter(std::string_view yaml, const KeyMapping& keys);
 
 // Splits on commas, trims blanks, drops empty items and repeats.
 std::vector<std::string> split_commas(const std::vector<std::string>& values);

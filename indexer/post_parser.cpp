@@ -40,10 +40,10 @@ ParseResult not_a_post(std::string reason) {
     return result;
 }
 
-ParseResult broken(int line, std::string message) {
+ParseResult broken(std::string_view path, int line, std::string message) {
     ParseResult result;
     result.status = ParseStatus::error;
-    result.error = {line, std::move(message)};
+    result.error = {std::string(path), line, std::move(message)};
     return result;
 }
 
@@ -52,7 +52,7 @@ void set_date(std::string_view path, const FrontMatter& fm, int yaml_first_line,
         if (const auto parsed = parse_post_date(fm.date)) {
             result.post.date = parsed->date;
             if (parsed->offset_dropped)
-                result.warnings.push_back({yaml_first_line + fm.date_line - 1,
+                result.warnings.push_back({std::string(path), yaml_first_line + fm.date_line - 1,
                                            "date '" + fm.date + "' has an impossible UTC offset; kept without it"});
             return;
         }
@@ -61,7 +61,7 @@ void set_date(std::string_view path, const FrontMatter& fm, int yaml_first_line,
     if (fm.date.empty()) return;  // Jekyll's own convention: no warning
     std::string message = "date '" + fm.date + "' is not a date idx understands (YYYY-MM-DD[ HH:MM:SS][ +HHMM])";
     message += result.post.date ? "; using the date in the file name" : "; the post has no date";
-    result.warnings.push_back({yaml_first_line + fm.date_line - 1, std::move(message)});
+    result.warnings.push_back({std::string(path), yaml_first_line + fm.date_line - 1, std::move(message)});
 }
 
 // The post's `lang:`, else the site's, else idx.yaml's (common/language.hpp).
@@ -75,7 +75,7 @@ void set_language(const FrontMatter& fm, const ParseOptions& options, const Inde
             return;
         }
         if (name == &fm.lang)
-            result.warnings.push_back({0, "lang '" + fm.lang + "' is not a language code such as en, de or zh_cn; ignored"});
+            result.warnings.push_back({result.post.path, 0, "lang '" + fm.lang + "' is not a language code such as en, de or zh_cn; ignored"});
     }
 }
 
@@ -93,11 +93,11 @@ std::string body_text(std::string_view path, std::string_view body, const ParseO
     erase_liquid_values(cleaned);
     HtmlText html = html_to_text(cleaned, options.html);
     if (html.too_large)
-        result.warnings.push_back({0, "body of " + std::to_string(cleaned.size() >> 20) + " MiB is over the " +
+        result.warnings.push_back({std::string(path), 0, "body of " + std::to_string(cleaned.size() >> 20) + " MiB is over the " +
                                           std::to_string(options.html.max_bytes >> 20) +
                                           " MiB idx parses as HTML; its tags were stripped without parsing"});
     else if (html.used_fallback)
-        result.warnings.push_back({0, "HTML nested more than " + std::to_string(options.html.max_depth) +
+        result.warnings.push_back({std::string(path), 0, "HTML nested more than " + std::to_string(options.html.max_depth) +
                                           " levels deep; its tags were stripped without parsing"});
     return std::move(html.text);
 }
@@ -145,16 +145,16 @@ ParseResult parse_post(std::string_view path, std::string_view raw, const ParseO
     if (const auto* problem = std::get_if<SplitProblem>(&split)) {
         if (*problem == SplitProblem::no_front_matter)
             return not_a_post(looks_binary(raw) ? "binary file" : "no front matter (the file does not start with ---)");
-        return broken(1, "front matter starts with --- but has no closing --- line");
+        return broken(path, 1, "front matter starts with --- but has no closing --- line");
     }
     const FrontMatterBlock& block = std::get<FrontMatterBlock>(split);
 
     static const IndexSettings kDefaults;
     const IndexSettings& settings = options.settings ? *options.settings : kDefaults;
     auto parsed = parse_front_matter(block.yaml, settings.keys);
-    if (const auto* error = std::get_if<FrontMatterError>(&parsed)) {
+    if (const auto* error = std::get_if<FileMessage>(&parsed)) {
         const int line = error->line > 0 ? block.yaml_first_line + error->line - 1 : 0;
-        return broken(line, error->message);
+        return broken(path, line, error->message);
     }
     FrontMatter& fm = std::get<FrontMatter>(parsed);
 

@@ -10,6 +10,7 @@
 #include "common/config.hpp"
 #include "common/post.hpp"
 #include "indexer/html_text.hpp"
+#include "indexer/file_message.hpp"
 #include "indexer/site.hpp"
 
 namespace idx::indexer {
@@ -23,11 +24,6 @@ struct ParseOptions {
     const Site* site = nullptr;  // the Jekyll site the file belongs to; null: none known
 };
 
-struct Diagnostic {
-    int line = 0;  // 1-based line in the file; 0 when it concerns the whole file
-    std::string message;
-};
-
 enum class ParseStatus {
     post,        // a post to index
     not_a_post,  // empty, binary or without front matter: skipped, no error
@@ -39,8 +35,8 @@ struct ParseResult {
     ParseStatus status = ParseStatus::error;
     Post post;                          // filled for `post` and `draft`
     std::string skip_reason;            // for `not_a_post`
-    Diagnostic error;                   // for `error`
-    std::vector<Diagnostic> warnings;   // the post was indexed, but see these
+    FileMessage error;                   // for `error`
+    std::vector<FileMessage> warnings;   // the post was indexed, but see these
 };
 
 // `path` names the file in messages and gives the extension (Markdown or

@@ -139,8 +139,8 @@ private:
                           "`idx roots rm` drops it"});
             walk.errors.clear();
         }
-        for (const WalkProblem& problem : walk.errors) m_report.errors.push_back({problem.path, 0, problem.message});
-        for (const WalkProblem& problem : walk.skipped) m_report.skips.push_back({problem.path, 0, problem.message});
+        m_report.errors.insert(m_report.errors.end(), walk.errors.begin(), walk.errors.end());
+        m_report.skips.insert(m_report.skips.end(), walk.skipped.begin(), walk.skipped.end());
         m_unlisted.insert(m_unlisted.end(), walk.unlisted_folders.begin(), walk.unlisted_folders.end());
         const bool root_missing =
             std::find(walk.unlisted_folders.begin(), walk.unlisted_folders.end(), root) != walk.unlisted_folders.end();
@@ -245,11 +245,11 @@ private:
         // The site's `lang:` when the run names none (idx.yaml's language comes after both).
         if (parse_options.site_language.empty() && task.site) parse_options.site_language = task.site->config.lang;
         ParseResult parsed = parse_post(path, file.content, parse_options);
-        for (Diagnostic& w : parsed.warnings) result.warnings.push_back({path, w.line, std::move(w.message)});
+        for (FileMessage& w : parsed.warnings) result.warnings.push_back(std::move(w));
         switch (parsed.status) {
             case ParseStatus::error:
                 result.outcome = Outcome::error;
-                result.message = {path, parsed.error.line, std::move(parsed.error.message)};
+                result.message = std::move(parsed.error);
                 return result;
             case ParseStatus::not_a_post:
                 result.outcome = Outcome::skipped;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/config.hpp"
+#include "indexer/file_message.hpp"
 
 namespace idx::indexer {
 
@@ -46,12 +47,6 @@ struct SyncOptions {
     // running out of memory while storing it loses that post only.
     std::uint64_t alone_bytes = 1024 * 1024;
     std::function<void(const SyncProgress&)> on_progress;  // called on the calling thread
-};
-
-struct FileMessage {
-    std::string path;
-    int line = 0;  // 0: about the whole file
-    std::string message;
 };
 
 struct SyncReport {

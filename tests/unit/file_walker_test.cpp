@@ -45,15 +45,15 @@ Strings paths_of(const std::vector<FileEntry>& files) {
     return out;
 }
 
-Strings paths_of(const std::vector<WalkProblem>& problems) {
+Strings paths_of(const std::vector<FileMessage>& problems) {
     Strings out;
-    for (const WalkProblem& p : problems) out.push_back(p.path);
+    for (const FileMessage& p : problems) out.push_back(p.path);
     return out;
 }
 
-const WalkProblem* find_problem(const std::vector<WalkProblem>& problems, const std::string& path) {
+const FileMessage* find_problem(const std::vector<FileMessage>& problems, const std::string& path) {
     const auto it =
-        std::find_if(problems.begin(), problems.end(), [&](const WalkProblem& p) { return p.path == path; });
+        std::find_if(problems.begin(), problems.end(), [&](const FileMessage& p) { return p.path == path; });
     return it == problems.end() ? nullptr : &*it;
 }
 
@@ -120,7 +120,7 @@ TEST(Walk, SymlinksAreNotFollowedByDefault) {
     const WalkResult result = walk(dir / "root", WalkOptions{});
     EXPECT_EQ(paths_of(result.files), (Strings{dir / "root/a.md"}));
     EXPECT_EQ(paths_of(result.skipped), (Strings{dir / "root/link.md", dir / "root/linkdir"}));
-    for (const WalkProblem& p : result.skipped) EXPECT_NE(p.message.find("link"), std::string::npos) << p.message;
+    for (const FileMessage& p : result.skipped) EXPECT_NE(p.message.find("link"), std::string::npos) << p.message;
     EXPECT_TRUE(result.errors.empty());
 }
 

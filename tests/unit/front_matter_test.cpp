@@ -92,7 +92,7 @@ struct FieldCase {
 
 FrontMatter parse_ok(std::string_view yaml, const KeyMapping& keys = {}) {
     auto parsed = parse_front_matter(yaml, keys);
-    if (const auto* error = std::get_if<FrontMatterError>(&parsed)) {
+    if (const auto* error = std::get_if<FileMessage>(&parsed)) {
         ADD_FAILURE() << "line " << error->line << ": " << error->message;
         return {};
     }
@@ -271,7 +271,7 @@ class ParseErrors : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(ParseErrors, ReportLine) {
     const auto parsed = parse_front_matter(GetParam().yaml, KeyMapping{});
-    const auto* error = std::get_if<FrontMatterError>(&parsed);
+    const auto* error = std::get_if<FileMessage>(&parsed);
     ASSERT_NE(error, nullptr) << GetParam().yaml;
     EXPECT_EQ(error->line, GetParam().line) << error->message;
     EXPECT_FALSE(error->message.empty());

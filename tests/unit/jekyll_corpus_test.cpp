@@ -133,7 +133,7 @@ TEST(RubyLangCorpus, EveryUrlIsTheLiveUrlAndNoTextShowsMarkup) {
         const ParseResult result = parse_post(path.string(), read_all(path), options);
         ASSERT_EQ(result.status, ParseStatus::post) << path << ": " << result.error.message;
         tally.check(path.string(), result.post);
-        for (const Diagnostic& warning : result.warnings)
+        for (const FileMessage& warning : result.warnings)
             if (++warnings <= 5) ADD_FAILURE() << path << ":" << warning.line << ": " << warning.message;
         const std::string expected = live_url(fs::relative(path, root));
         if (result.post.url != expected && ++wrong_urls <= 5)
