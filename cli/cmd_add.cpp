@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/allocator.hpp"
 #include "cli/command.hpp"
 #include "cli/environment.hpp"
 #include "cli/exit_status.hpp"
@@ -65,6 +66,7 @@ int run_add(int argc, char** argv) {
     if (terminal)
         sync_options.on_progress = [&](const indexer::SyncProgress& p) { progress.update(p.done, p.total, p.seconds); };
 
+    return_memory_in_background();
     const indexer::SyncReport report = indexer::sync(sync_options);
     progress.clear();
 
