@@ -14,6 +14,16 @@
 // times its bytes), so later items wait for the writer to catch up.
 // When the system refuses threads (a process or memory
 // limit), the work runs on fewer, or on the calling thread alone.
+//
+// A consumed result is destroyed by the next worker that starts an item, not
+// by the calling thread, and its cost counts until then: in idx add the
+// calling thread is the writer, which paces the run, and a built document is
+// hundreds of allocations to free. consume gets the result as an rvalue: one
+// that takes it by value destroys it itself, one that takes Result&& leaves it
+// to the workers. A result that costs more than its share of the budget
+// (budget / window) is destroyed at once by the calling thread, so a large
+// one never outlives its consumption (the last items are started before it
+// is consumed, and no worker would come for it).
 
 #include <condition_variable>
 #include <cstddef>
@@ -42,13 +52,19 @@ void run_ordered_settled(std::size_t count, unsigned threads, std::size_t window
     std::condition_variable slot_freed;
     std::size_t next_to_claim = 0;
     std::size_t next_to_consume = 0;
-    std::uint64_t in_flight = 0;  // cost of the items claimed and not yet consumed
+    std::uint64_t in_flight = 0;  // cost of the items claimed and not yet freed
+    std::vector<Result> spent;    // consumed, waiting for a worker to free them
+    std::uint64_t spent_cost = 0;
+    spent.reserve(window);
     bool stop = false;
     std::exception_ptr failure;
 
     const auto worker = [&](unsigned worker_index) {
+        std::vector<Result> to_free;
+        to_free.reserve(window);
         for (;;) {
             std::size_t i = 0;
+            std::uint64_t freed_cost = 0;
             {
                 std::unique_lock lock(mutex);
                 slot_freed.wait(lock, [&] {
@@ -59,6 +75,16 @@ void run_ordered_settled(std::size_t count, unsigned threads, std::size_t window
                 if (stop || next_to_claim >= count) return;
                 i = next_to_claim++;
                 in_flight += cost(i);
+                to_free.swap(spent);
+                freed_cost = std::exchange(spent_cost, 0);
+            }
+            if (!to_free.empty()) {
+                to_free.clear();  // the destructors run here, on this worker
+                {
+                    std::lock_guard lock(mutex);
+                    in_flight -= freed_cost;
+                }
+                slot_freed.notify_all();
             }
             std::optional<Result> result;
             std::uint64_t settled = 0;
@@ -97,21 +123,33 @@ void run_ordered_settled(std::size_t count, unsigned threads, std::size_t window
 
     try {
         for (std::size_t i = 0; i < count; ++i) {
+            std::uint64_t settled = 0;
             Result result = [&] {
                 std::unique_lock lock(mutex);
                 slot_filled.wait(lock, [&] { return stop || slots[i % window].has_value(); });
                 if (stop) throw std::runtime_error("worker failed");
                 Result taken = std::move(*slots[i % window]);
                 slots[i % window].reset();
+                settled = slot_costs[i % window];
+                next_to_consume = i + 1;
                 return taken;
             }();
-            {
-                std::lock_guard lock(mutex);
-                next_to_consume = i + 1;
-                in_flight -= slot_costs[i % window];
-            }
             slot_freed.notify_all();
             consume(i, std::move(result));
+            if (settled > budget / window) {
+                {
+                    [[maybe_unused]] const Result large = std::move(result);
+                }
+                {
+                    std::lock_guard lock(mutex);
+                    in_flight -= settled;
+                }
+                slot_freed.notify_all();
+                continue;
+            }
+            std::lock_guard lock(mutex);
+            spent.push_back(std::move(result));
+            spent_cost += settled;
         }
     } catch (...) {
         {

@@ -419,7 +419,8 @@ private:
                 return std::max<std::uint64_t>(m_tasks[i].file->size, document_memory(result.built.document));
             },
             [&](unsigned worker, std::size_t i) { return process_within_memory(*builders[worker], m_tasks[i]); },
-            [&](std::size_t i, FileResult result) {
+            // Taken as FileResult&&: the built document is freed by a parse thread.
+            [&](std::size_t i, FileResult&& result) {
                 apply(result, m_tasks[i]);
                 if (m_options.on_progress)
                     m_options.on_progress({already_done + i + 1, total,

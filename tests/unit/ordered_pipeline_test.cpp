@@ -173,6 +173,34 @@ TEST(RunOrderedWithin, CostOfWorkAheadStaysWithinTheBudget) {
     for (std::size_t i = 0; i < consumed.size(); ++i) EXPECT_EQ(consumed[i], i);
 }
 
+// idx add's writer stores a document and leaves freeing it to the parse
+// threads: only the last results are freed on the consuming thread, those
+// handed over after the last item was started (at most the window, and the
+// one being handed over then).
+TEST(RunOrdered, ResultsTakenAsRvaluesAreFreedByTheWorkers) {
+    constexpr std::size_t kCount = 200;
+    constexpr std::size_t kWindow = 8;
+    struct Probe {
+        std::mutex* mutex;
+        std::vector<std::thread::id>* freed_by;
+        ~Probe() {
+            std::lock_guard lock(*mutex);
+            freed_by->push_back(std::this_thread::get_id());
+        }
+    };
+    std::mutex mutex;
+    std::vector<std::thread::id> freed_by;
+    std::size_t consumed = 0;
+    run_ordered<std::unique_ptr<Probe>>(
+        kCount, 2, kWindow,
+        [&](unsigned, std::size_t) { return std::unique_ptr<Probe>(new Probe{&mutex, &freed_by}); },
+        [&](std::size_t, std::unique_ptr<Probe>&& probe) { consumed += probe != nullptr; });
+    EXPECT_EQ(consumed, kCount);
+    ASSERT_EQ(freed_by.size(), kCount) << "each result is freed once";
+    const auto by_consumer = std::count(freed_by.begin(), freed_by.end(), std::this_thread::get_id());
+    EXPECT_LE(static_cast<std::size_t>(by_consumer), kWindow + 1);
+}
+
 TEST(RunOrdered, MoveOnlyResults) {
     std::vector<int> seen;
     run_ordered<std::unique_ptr<int>>(
