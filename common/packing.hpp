@@ -16,7 +16,6 @@ public:
     Packer& number(std::uint64_t value);
     Packer& text(std::string_view value);
     Packer& list(const std::vector<std::string>& values);
-    const std::string& bytes() const { return m_out; }
     std::string take() { return std::move(m_out); }
 
 private:
@@ -41,7 +40,6 @@ public:
         }
         return true;
     }
-    bool done() const { return m_pos >= m_in.size(); }
 
 private:
     std::string_view m_in;
