@@ -21,6 +21,7 @@ int run_add(int argc, char** argv) {
                              "so a crontab line needs no arguments. Only files that changed are read; files gone\n"
                              "from disk are removed from the index.\n");
     options.positional_help("[PATH...]").show_positional_help();
+    // clang-format off: one option a line, as --help lists them
     options.add_options()
         ("j,jobs", "parsing threads (default: one per core)", cxxopts::value<unsigned>(), "N")
         ("no-prune", "keep documents whose files are gone")
@@ -31,6 +32,7 @@ int run_add(int argc, char** argv) {
         ("json", "print the summary as JSON on stdout")
         ("v,verbose", "also print warnings and skipped files with their reasons")
         ("h,help", "show this help");
+    // clang-format on
     options.add_options(kPositionalGroup)("paths", "folders or files", cxxopts::value<std::vector<std::string>>());
     add_location_options(options);
     options.parse_positional({"paths"});

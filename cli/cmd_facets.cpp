@@ -18,9 +18,11 @@ int run_facets(int argc, char** argv) {
                              "Count posts per author, category, tag, year and month, over every post or over\n"
                              "what QUERY matches (same syntax and filters as idx search). Counts are exact.\n");
     options.positional_help("[QUERY]").show_positional_help();
+    // clang-format off: one option a line, as --help lists them
     options.add_options()
         ("json", "print JSON (version 1, see docs/json.md)")
         ("h,help", "show this help");
+    // clang-format on
     options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
     add_filter_options(options);
     add_location_options(options);

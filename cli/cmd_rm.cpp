@@ -19,9 +19,11 @@ int run_rm(int argc, char** argv) {
                              "too (as idx roots rm does). A path with nothing indexed under it is named and the exit\n"
                              "status is 1; without an index, nothing is created and the exit status is 1.\n");
     options.positional_help("PATH...").show_positional_help();
+    // clang-format off: one option a line, as --help lists them
     options.add_options()
         ("wait", "wait for a running idx add instead of exiting with 75")
         ("h,help", "show this help");
+    // clang-format on
     options.add_options(kPositionalGroup)("paths", "files or folders", cxxopts::value<std::vector<std::string>>());
     add_location_options(options);
     options.parse_positional({"paths"});

@@ -35,11 +35,13 @@ int run_roots(int argc, char** argv) {
                              "folders: they leave the list and their posts leave the index (posts under another\n"
                              "recorded folder stay).\n");
     options.positional_help("[rm DIR...]").show_positional_help();
+    // clang-format off: one option a line, as --help lists them
     options.add_options()
         ("json", "print JSON (version 1, see docs/json.md)")
         ("wait", "rm: wait for a running idx add instead of exiting with 75")
         ("h,help", "show this help")
         ("args", "rm and folders", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
     add_location_options(options);
     options.parse_positional({"args"});
     const cxxopts::ParseResult parsed = options.parse(argc, argv);

@@ -119,6 +119,7 @@ int run_search(int argc, char** argv) {
                              "starts with '-'. A reversed date range (date:2020..2019, --since after --until) is\n"
                              "an error. Limits: " + limits_help() + ".\n");
     options.positional_help("QUERY").show_positional_help();
+    // clang-format off: one option a line, as --help lists them
     options.add_options()
         ("n,limit", "results to show", cxxopts::value<std::size_t>()->default_value("10"), "N")
         ("offset", "skip this many results first", cxxopts::value<std::size_t>()->default_value("0"), "N")
@@ -128,6 +129,7 @@ int run_search(int argc, char** argv) {
         ("queries-from", "answer one query a line from FILE (- for stdin), one JSON object a line",
          cxxopts::value<std::string>(), "FILE")
         ("h,help", "show this help");
+    // clang-format on
     options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
     add_filter_options(options);
     add_location_options(options);

@@ -104,11 +104,13 @@ std::string database_path(const std::optional<std::string>& db_option, const Loa
 }
 
 void add_location_options(cxxopts::Options& options) {
+    // clang-format off: one option a line, as --help lists them
     options.add_options("Location")
         ("db", "database folder (default: $IDX_DB, db: in idx.yaml, $XDG_DATA_HOME/idx/db)",
          cxxopts::value<std::string>(), "DIR")
         ("config", "configuration file (default: ./idx.yaml, then $XDG_CONFIG_HOME/idx/idx.yaml)",
          cxxopts::value<std::string>(), "FILE");
+    // clang-format on
 }
 
 Location resolve_location(const cxxopts::ParseResult& args) {

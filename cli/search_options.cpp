@@ -48,6 +48,7 @@ std::size_t count(const nlohmann::json& value, const char* field) {
 }  // namespace
 
 void add_filter_options(cxxopts::Options& options) {
+    // clang-format off: one option a line, as --help lists them
     options.add_options("Filters")
         ("author", "only posts by this author (repeat for any of several)", cxxopts::value<std::vector<std::string>>(), "A")
         ("category", "only posts in this category (repeatable)", cxxopts::value<std::vector<std::string>>(), "C")
@@ -61,6 +62,7 @@ void add_filter_options(cxxopts::Options& options) {
                   "with --sort date or oldest)",
          cxxopts::value<std::string>(), "any|all")
         ("facet-limit", "values shown per facet field (0: all)", cxxopts::value<std::size_t>()->default_value("20"), "N");
+    // clang-format on
 }
 
 query::SearchRequest request_from_args(const cxxopts::ParseResult& args) {
