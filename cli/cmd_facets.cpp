@@ -23,10 +23,7 @@ int run_facets(int argc, char** argv) {
         ("json", "print JSON (version 1, see docs/json.md)")
         ("h,help", "show this help");
     // clang-format on
-    options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
-    add_filter_options(options);
-    add_location_options(options);
-    options.parse_positional({"query"});
+    add_query_options(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << help_text(options) << "\n" << exit_status_help("facets");

@@ -130,10 +130,7 @@ int run_search(int argc, char** argv) {
          cxxopts::value<std::string>(), "FILE")
         ("h,help", "show this help");
     // clang-format on
-    options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
-    add_filter_options(options);
-    add_location_options(options);
-    options.parse_positional({"query"});
+    add_query_options(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << help_text(options) << "\n"

@@ -1,5 +1,6 @@
 #include "cli/search_options.hpp"
 
+#include "cli/environment.hpp"
 #include "common/error.hpp"
 
 namespace idx::cli {
@@ -47,7 +48,8 @@ std::size_t count(const nlohmann::json& value, const char* field) {
 
 }  // namespace
 
-void add_filter_options(cxxopts::Options& options) {
+void add_query_options(cxxopts::Options& options) {
+    options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
     // clang-format off: one option a line, as --help lists them
     options.add_options("Filters")
         ("author", "only posts by this author (repeat for any of several)", cxxopts::value<std::vector<std::string>>(), "A")
@@ -63,6 +65,8 @@ void add_filter_options(cxxopts::Options& options) {
          cxxopts::value<std::string>(), "any|all")
         ("facet-limit", "values shown per facet field (0: all)", cxxopts::value<std::size_t>()->default_value("20"), "N");
     // clang-format on
+    add_location_options(options);
+    options.parse_positional({"query"});
 }
 
 query::SearchRequest request_from_args(const cxxopts::ParseResult& args) {

@@ -9,7 +9,8 @@
 
 namespace idx::cli {
 
-void add_filter_options(cxxopts::Options& options);
+// The query words (positional), the filters and the database location.
+void add_query_options(cxxopts::Options& options);
 
 // Fills the request's query (the positional words), filters, match mode,
 // paging and facet limit from the command line.
