@@ -7,6 +7,9 @@
 
 namespace idx {
 
+// The non-empty pieces of `text` between `separator`s.
+std::vector<std::string> split_nonempty(std::string_view text, char separator);
+
 // The non-empty lines of `text`.
 std::vector<std::string> split_lines(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/error.hpp"
+#include "common/lines.hpp"
 #include "common/schema.hpp"
 #include "common/stop_words.hpp"
 #include "common/stored_text.hpp"
@@ -46,15 +47,6 @@ private:
 
 // Maximum title words in the exact-title term: longer titles are not typed.
 constexpr std::size_t kMaxExactTitleWords = 32;
-
-std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const std::string& v : values) {
-        out += v;
-        out += '\n';
-    }
-    return out;
-}
 
 // At most `max_bytes` of `text`, ending before a blank when one is near.
 std::string_view cut_at_word(std::string_view text, std::size_t max_bytes) {
@@ -211,9 +203,9 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     if (body.size() < post.text.size()) built.body_cut_after_words = m_terms.get_termpos() - segments.back().start;
     m_terms.increase_termpos();
     // Front-matter labels are words a reader may search for, too.
-    const std::string authors = join(post.authors);
-    const std::string categories = join(post.categories);
-    const std::string tags = join(post.tags);
+    const std::string authors = join_lines(post.authors);
+    const std::string categories = join_lines(post.categories);
+    const std::string tags = join_lines(post.tags);
     index_text(segments, authors, 1);
     index_text(segments, categories, 1);
     index_text(segments, tags, 1);

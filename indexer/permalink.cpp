@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "common/lines.hpp"
+
 namespace idx::indexer {
 namespace {
 
@@ -146,18 +148,6 @@ std::size_t special_folder(std::string_view relative_path, std::string_view& nam
     return std::string_view::npos;
 }
 
-std::vector<std::string> split_folders(std::string_view path) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < path.size()) {
-        std::size_t slash = path.find('/', start);
-        if (slash == std::string_view::npos) slash = path.size();
-        if (slash > start) out.emplace_back(path.substr(start, slash - start));
-        start = slash + 1;
-    }
-    return out;
-}
-
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -170,7 +160,7 @@ std::string lower_ascii(std::string_view s) {
 // The URL uses them lower-cased, repeats gone again, joined with '/'.
 std::string categories_path(const PermalinkInput& input, std::string_view folders, std::string_view special) {
     std::vector<std::string> all;
-    for (std::string& folder : split_folders(folders))
+    for (std::string& folder : split_nonempty(folders, '/'))
         if (folder != special) all.push_back(std::move(folder));
     for (const std::string& c : input.categories) all.push_back(c);
     for (const std::string& c : input.category) all.push_back(c);
