@@ -29,4 +29,12 @@ if(IDX_SANITIZE)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     target_compile_options(idx_sanitize INTERFACE -Wno-maybe-uninitialized)
   endif()
+  # A sanitized build exists to run the suite, so the default build type
+  # compiles it at -O1 -g1 (ASan's documentation suggests -O1; -g1 keeps the
+  # line tables its reports need): measured with g++ 12 under
+  # address,undefined, indexer/sync.cpp takes 25 s of CPU instead of 62 s at
+  # the usual -O2 -g. A flags value given on the command line is kept.
+  if(CMAKE_CXX_FLAGS_RELWITHDEBINFO STREQUAL "-O2 -g -DNDEBUG")
+    set(CMAKE_CXX_FLAGS_RELWITHDEBINFO "-O1 -g1 -DNDEBUG")
+  endif()
 endif()
