@@ -14,7 +14,9 @@ extern "C" int mallctl(const char* name, void* oldp, std::size_t* oldlenp, void*
 namespace idx::cli {
 namespace {
 
-void* do_nothing(void*) { return nullptr; }
+void* do_nothing(void*) {
+    return nullptr;
+}
 
 // RLIMIT_NPROC or a cgroup's task limit: jemalloc would print to stderr.
 bool system_grants_a_thread() {

@@ -22,27 +22,26 @@ int run_add(int argc, char** argv) {
                              "from disk are removed from the index.\n");
     options.positional_help("[PATH...]").show_positional_help();
     // clang-format off: one option a line, as --help lists them
-    options.add_options()
-        ("j,jobs", "parsing threads (default: one per core)", cxxopts::value<unsigned>(), "N")
-        ("no-prune", "keep documents whose files are gone")
-        ("include-drafts", "also index drafts: posts with published: false or in a _drafts folder")
-        ("future", "also index posts dated after now (else the first run after their date does)")
-        ("follow-symlinks", "follow symbolic links (each folder and file is still visited once)")
-        ("wait", "wait for another idx add to finish instead of exiting with 75")
-        ("json", "print the summary as JSON on stdout")
-        ("v,verbose", "also print warnings and skipped files with their reasons")
-        ("h,help", "show this help");
+    options.add_options()("j,jobs", "parsing threads (default: one per core)", cxxopts::value<unsigned>(), "N")(
+        "no-prune", "keep documents whose files are gone")(
+        "include-drafts", "also index drafts: posts with published: false or in a _drafts folder")(
+        "future", "also index posts dated after now (else the first run after their date does)")(
+        "follow-symlinks", "follow symbolic links (each folder and file is still visited once)")(
+        "wait", "wait for another idx add to finish instead of exiting with 75")("json",
+                                                                                 "print the summary as JSON on stdout")(
+        "v,verbose", "also print warnings and skipped files with their reasons")("h,help", "show this help");
     // clang-format on
     options.add_options(kPositionalGroup)("paths", "folders or files", cxxopts::value<std::vector<std::string>>());
     add_location_options(options);
     options.parse_positional({"paths"});
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << help_text(options) << "\nOn a terminal: a progress line and a summary. Under cron (no terminal): "
-                                       "nothing when all went well;\nerrors as PATH[:LINE]: message, one a line. A file "
-                                       "that fails is reported once, and again\nonly after it changes: `idx stats` lists "
-                                       "the files that fail now. A recorded folder that is gone\ngives one warning a run "
-                                       "(its posts are kept) until `idx roots rm DIR`.\n\n"
+        std::cout << help_text(options)
+                  << "\nOn a terminal: a progress line and a summary. Under cron (no terminal): "
+                     "nothing when all went well;\nerrors as PATH[:LINE]: message, one a line. A file "
+                     "that fails is reported once, and again\nonly after it changes: `idx stats` lists "
+                     "the files that fail now. A recorded folder that is gone\ngives one warning a run "
+                     "(its posts are kept) until `idx roots rm DIR`.\n\n"
                   << exit_status_help("add");
         return 0;
     }

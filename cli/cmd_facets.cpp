@@ -6,8 +6,8 @@
 #include "cli/environment.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/json_printer.hpp"
-#include "cli/text_printer.hpp"
 #include "cli/search_options.hpp"
+#include "cli/text_printer.hpp"
 #include "common/error.hpp"
 #include "query/search.hpp"
 
@@ -19,9 +19,7 @@ int run_facets(int argc, char** argv) {
                              "what QUERY matches (same syntax and filters as idx search). Counts are exact.\n");
     options.positional_help("[QUERY]").show_positional_help();
     // clang-format off: one option a line, as --help lists them
-    options.add_options()
-        ("json", "print JSON (version 1, see docs/json.md)")
-        ("h,help", "show this help");
+    options.add_options()("json", "print JSON (version 1, see docs/json.md)")("h,help", "show this help");
     // clang-format on
     add_query_options(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);

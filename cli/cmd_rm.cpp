@@ -20,9 +20,7 @@ int run_rm(int argc, char** argv) {
                              "status is 1; without an index, nothing is created and the exit status is 1.\n");
     options.positional_help("PATH...").show_positional_help();
     // clang-format off: one option a line, as --help lists them
-    options.add_options()
-        ("wait", "wait for a running idx add instead of exiting with 75")
-        ("h,help", "show this help");
+    options.add_options()("wait", "wait for a running idx add instead of exiting with 75")("h,help", "show this help");
     // clang-format on
     options.add_options(kPositionalGroup)("paths", "files or folders", cxxopts::value<std::vector<std::string>>());
     add_location_options(options);
@@ -39,8 +37,7 @@ int run_rm(int argc, char** argv) {
     for (const std::string& path : paths)
         if (path.empty()) throw Error("an empty path was given; name the files or folders whose documents should go");
     const Location location = resolve_location(args);
-    const indexer::RemoveReport report =
-        indexer::remove_paths(location.db, paths, args.count("wait") > 0);
+    const indexer::RemoveReport report = indexer::remove_paths(location.db, paths, args.count("wait") > 0);
     print_rm_report(std::cerr, report, stderr_is_terminal());
     return static_cast<int>(report.not_indexed.empty() ? ExitCode::ok : ExitCode::partial);
 }

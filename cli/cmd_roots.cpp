@@ -36,11 +36,9 @@ int run_roots(int argc, char** argv) {
                              "recorded folder stay).\n");
     options.positional_help("[rm DIR...]").show_positional_help();
     // clang-format off: one option a line, as --help lists them
-    options.add_options()
-        ("json", "print JSON (version 1, see docs/json.md)")
-        ("wait", "rm: wait for a running idx add instead of exiting with 75")
-        ("h,help", "show this help")
-        ("args", "rm and folders", cxxopts::value<std::vector<std::string>>());
+    options.add_options()("json", "print JSON (version 1, see docs/json.md)")(
+        "wait", "rm: wait for a running idx add instead of exiting with 75")("h,help", "show this help")(
+        "args", "rm and folders", cxxopts::value<std::vector<std::string>>());
     // clang-format on
     add_location_options(options);
     options.parse_positional({"args"});

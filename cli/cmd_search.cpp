@@ -9,8 +9,8 @@
 #include "cli/environment.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/json_printer.hpp"
-#include "cli/text_printer.hpp"
 #include "cli/search_options.hpp"
+#include "cli/text_printer.hpp"
 #include "common/error.hpp"
 #include "query/limits.hpp"
 #include "query/search.hpp"
@@ -22,9 +22,9 @@ std::string limits_help() {
     using namespace query::limits;
     return std::to_string(kQueryBytes) + " bytes and " + std::to_string(kTerms) + " words or terms a query, " +
            std::to_string(kWildcards) + " wildcards\nof at most " + std::to_string(kWildcardExpansion) +
-           " words each, " + std::to_string(kNesting) + " levels of parentheses, --limit " +
-           std::to_string(kResults) + ", --offset " + std::to_string(kOffset) + ",\n" +
-           std::to_string(kBatchLineBytes) + " bytes a --queries-from line";
+           " words each, " + std::to_string(kNesting) + " levels of parentheses, --limit " + std::to_string(kResults) +
+           ", --offset " + std::to_string(kOffset) + ",\n" + std::to_string(kBatchLineBytes) +
+           " bytes a --queries-from line";
 }
 
 enum class LineRead { line, too_long, end };
@@ -117,18 +117,16 @@ int run_search(int argc, char** argv) {
                              "date:2016-03-01..2016-03-31, date:2016-03.., date:..2016-02-15.\n"
                              "An empty query (\"\") lists every post, newest first. Put -- before a query that\n"
                              "starts with '-'. A reversed date range (date:2020..2019, --since after --until) is\n"
-                             "an error. Limits: " + limits_help() + ".\n");
+                             "an error. Limits: " +
+                                 limits_help() + ".\n");
     options.positional_help("QUERY").show_positional_help();
     // clang-format off: one option a line, as --help lists them
-    options.add_options()
-        ("n,limit", "results to show", cxxopts::value<std::size_t>()->default_value("10"), "N")
-        ("offset", "skip this many results first", cxxopts::value<std::size_t>()->default_value("0"), "N")
-        ("sort", "relevance, date (newest first) or oldest", cxxopts::value<std::string>(), "ORDER")
-        ("json", "print JSON (version 1, see docs/json.md)")
-        ("no-facets", "do not count facets")
-        ("queries-from", "answer one query a line from FILE (- for stdin), one JSON object a line",
-         cxxopts::value<std::string>(), "FILE")
-        ("h,help", "show this help");
+    options.add_options()("n,limit", "results to show", cxxopts::value<std::size_t>()->default_value("10"), "N")(
+        "offset", "skip this many results first", cxxopts::value<std::size_t>()->default_value("0"), "N")(
+        "sort", "relevance, date (newest first) or oldest", cxxopts::value<std::string>(), "ORDER")(
+        "json", "print JSON (version 1, see docs/json.md)")("no-facets", "do not count facets")(
+        "queries-from", "answer one query a line from FILE (- for stdin), one JSON object a line",
+        cxxopts::value<std::string>(), "FILE")("h,help", "show this help");
     // clang-format on
     add_query_options(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);

@@ -24,8 +24,10 @@ int run_stats(int argc, char** argv) {
     }
     const Location location = resolve_location(args);
     const query::IndexStats stats = query::read_stats(location.db);
-    if (args.count("json")) print_json_line(std::cout, stats_json(stats));
-    else print_stats(std::cout, stats);
+    if (args.count("json"))
+        print_json_line(std::cout, stats_json(stats));
+    else
+        print_stats(std::cout, stats);
     return 0;
 }
 

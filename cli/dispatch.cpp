@@ -67,7 +67,8 @@ int run_command(const Command& c, int argc, char** argv) {
         // Past the query parser, what Xapian throws is about reading the data.
         return fail(ExitCode::io, "the database could not be used: " + e.get_description());
     } catch (const std::bad_alloc&) {
-        return fail(ExitCode::system, "out of memory (the system refused more); see the memory bound in docs/RELIABILITY.md");
+        return fail(ExitCode::system,
+                    "out of memory (the system refused more); see the memory bound in docs/RELIABILITY.md");
     } catch (const std::system_error& e) {
         if (e.code() == std::errc::resource_unavailable_try_again)
             return fail(ExitCode::system, std::string("the system refused a thread or process: ") + e.what());
@@ -110,7 +111,8 @@ int main_entry(int argc, char** argv) {
     for (const Command& c : kCommands) {
         if (c.name == name) return finish_output(run_command(c, argc - 1, argv + 1));
     }
-    std::cerr << "idx: '" << terminal_safe(name) << "' is not a command. Commands: add, search, facets, stats, rm, roots (see idx --help)\n";
+    std::cerr << "idx: '" << terminal_safe(name)
+              << "' is not a command. Commands: add, search, facets, stats, rm, roots (see idx --help)\n";
     return static_cast<int>(ExitCode::usage);
 }
 

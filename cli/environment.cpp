@@ -105,11 +105,10 @@ std::string database_path(const std::optional<std::string>& db_option, const Loa
 
 void add_location_options(cxxopts::Options& options) {
     // clang-format off: one option a line, as --help lists them
-    options.add_options("Location")
-        ("db", "database folder (default: $IDX_DB, db: in idx.yaml, $XDG_DATA_HOME/idx/db)",
-         cxxopts::value<std::string>(), "DIR")
-        ("config", "configuration file (default: ./idx.yaml, then $XDG_CONFIG_HOME/idx/idx.yaml)",
-         cxxopts::value<std::string>(), "FILE");
+    options.add_options("Location")("db", "database folder (default: $IDX_DB, db: in idx.yaml, $XDG_DATA_HOME/idx/db)",
+                                    cxxopts::value<std::string>(), "DIR")(
+        "config", "configuration file (default: ./idx.yaml, then $XDG_CONFIG_HOME/idx/idx.yaml)",
+        cxxopts::value<std::string>(), "FILE");
     // clang-format on
 }
 
@@ -137,8 +136,12 @@ void protect_standard_descriptors() {
     }
 }
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() {
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+bool stderr_is_terminal() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
 
 OutputCheck flush_stdout() {
     static OutputCheck first_failure;  // later checks report the first one, with its errno

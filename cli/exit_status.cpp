@@ -75,8 +75,8 @@ std::string exit_status_help(std::string_view command) {
             continue;
         }
         const bool only_of_code = first_of_code && (i + 1 == kRows.size() || kRows[i + 1].code != row.code);
-        const std::string meaning = only_of_code ? std::string(row.meaning)
-                                                 : commas(row.commands) + ": " + std::string(row.meaning);
+        const std::string meaning =
+            only_of_code ? std::string(row.meaning) : commas(row.commands) + ": " + std::string(row.meaning);
         out += row_line(code, first_of_code, meaning);
     }
     return out;

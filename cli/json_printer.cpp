@@ -7,24 +7,21 @@
 namespace idx::cli {
 namespace {
 
-nlohmann::json or_null(const std::string& value) { return value.empty() ? nlohmann::json() : nlohmann::json(value); }
+nlohmann::json or_null(const std::string& value) {
+    return value.empty() ? nlohmann::json() : nlohmann::json(value);
+}
 
 nlohmann::json hit_json(const query::Hit& hit) {
     const Post& post = hit.post;
     std::string author;
     for (const std::string& a : post.authors) author += (author.empty() ? "" : ", ") + a;
-    return {{"rank", hit.rank},
-            {"score", hit.score},
-            {"id", or_null(post.id)},
-            {"path", post.path},
-            {"url", or_null(post.url)},
-            {"title", post.title},
-            {"author", or_null(author)},
-            {"categories", post.categories},
-            {"tags", post.tags},
-            {"date", post.date ? nlohmann::json(to_iso8601(*post.date)) : nlohmann::json()},
-            {"lang", or_null(post.lang)},
-            {"snippet", snippet_html(hit.snippet)}};
+    return {
+        {"rank", hit.rank},           {"score", hit.score},
+        {"id", or_null(post.id)},     {"path", post.path},
+        {"url", or_null(post.url)},   {"title", post.title},
+        {"author", or_null(author)},  {"categories", post.categories},
+        {"tags", post.tags},          {"date", post.date ? nlohmann::json(to_iso8601(*post.date)) : nlohmann::json()},
+        {"lang", or_null(post.lang)}, {"snippet", snippet_html(hit.snippet)}};
 }
 
 nlohmann::json facet_table_json(const query::FacetTable& facets) {
@@ -60,15 +57,17 @@ nlohmann::json failures_json(const std::vector<FailureRecord>& failures) {
 
 nlohmann::json run_json(const std::optional<RunRecord>& run) {
     if (!run) return nullptr;
-    return {{"time", run->time},           {"added", run->added},         {"updated", run->updated},
-            {"removed", run->removed},     {"unchanged", run->unchanged}, {"skipped", run->skipped},
+    return {{"time", run->time},           {"added", run->added},
+            {"updated", run->updated},     {"removed", run->removed},
+            {"unchanged", run->unchanged}, {"skipped", run->skipped},
             {"errors", run->errors},       {"seconds", static_cast<double>(run->milliseconds) / 1000}};
 }
 
 nlohmann::json messages_json(const std::vector<indexer::FileMessage>& messages) {
     nlohmann::json out = nlohmann::json::array();
     for (const indexer::FileMessage& m : messages) {
-        out.push_back({{"path", m.path}, {"line", m.line > 0 ? nlohmann::json(m.line) : nlohmann::json()},
+        out.push_back({{"path", m.path},
+                       {"line", m.line > 0 ? nlohmann::json(m.line) : nlohmann::json()},
                        {"message", m.message}});
     }
     return out;
@@ -137,7 +136,8 @@ nlohmann::json add_json(const indexer::SyncReport& r) {
 
 nlohmann::json roots_json(const std::vector<indexer::RootInfo>& roots) {
     nlohmann::json items = nlohmann::json::array();
-    for (const indexer::RootInfo& r : roots) items.push_back({{"path", r.path}, {"posts", r.posts}, {"exists", r.exists}});
+    for (const indexer::RootInfo& r : roots)
+        items.push_back({{"path", r.path}, {"posts", r.posts}, {"exists", r.exists}});
     return {{"version", kJsonVersion}, {"roots", std::move(items)}};
 }
 
@@ -145,19 +145,32 @@ std::string json_line(const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void print_json_line(std::ostream& out, const nlohmann::json& value) { out << json_line(value) << "\n"; }
+void print_json_line(std::ostream& out, const nlohmann::json& value) {
+    out << json_line(value) << "\n";
+}
 
 std::string escape_html(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (const char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -166,8 +179,10 @@ std::string escape_html(std::string_view text) {
 std::string snippet_html(const query::Snippet& snippet) {
     std::string out;
     for (const query::SnippetPart& part : snippet.parts) {
-        if (part.match) out += "<mark>" + escape_html(part.text) + "</mark>";
-        else out += escape_html(part.text);
+        if (part.match)
+            out += "<mark>" + escape_html(part.text) + "</mark>";
+        else
+            out += escape_html(part.text);
     }
     return out;
 }

@@ -10,4 +10,6 @@ extern const char* malloc_conf;
 const char* malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
 }
 
-int main(int argc, char** argv) { return idx::cli::main_entry(argc, argv); }
+int main(int argc, char** argv) {
+    return idx::cli::main_entry(argc, argv);
+}

@@ -51,19 +51,21 @@ std::size_t count(const nlohmann::json& value, const char* field) {
 void add_query_options(cxxopts::Options& options) {
     options.add_options(kPositionalGroup)("query", "the query", cxxopts::value<std::vector<std::string>>());
     // clang-format off: one option a line, as --help lists them
-    options.add_options("Filters")
-        ("author", "only posts by this author (repeat for any of several)", cxxopts::value<std::vector<std::string>>(), "A")
-        ("category", "only posts in this category (repeatable)", cxxopts::value<std::vector<std::string>>(), "C")
-        ("tag", "only posts with this tag (repeatable)", cxxopts::value<std::vector<std::string>>(), "T")
-        ("lang", "only posts in this language (en, ja, zh_cn; repeatable); with one, the query's words are\n"
-                 "read as that language's (else as the language of their script, else the index's)",
-         cxxopts::value<std::vector<std::string>>(), "L")
-        ("since", "only posts on or after DATE (2016-03-01, 2016-03, 2016)", cxxopts::value<std::string>(), "DATE")
-        ("until", "only posts on or before DATE (the whole day, month or year)", cxxopts::value<std::string>(), "DATE")
-        ("match", "any: rank posts with any of the words; all: require every word (default: any, but all\n"
-                  "with --sort date or oldest)",
-         cxxopts::value<std::string>(), "any|all")
-        ("facet-limit", "values shown per facet field (0: all)", cxxopts::value<std::size_t>()->default_value("20"), "N");
+    options.add_options("Filters")("author", "only posts by this author (repeat for any of several)",
+                                   cxxopts::value<std::vector<std::string>>(), "A")(
+        "category", "only posts in this category (repeatable)", cxxopts::value<std::vector<std::string>>(), "C")(
+        "tag", "only posts with this tag (repeatable)", cxxopts::value<std::vector<std::string>>(), "T")(
+        "lang",
+        "only posts in this language (en, ja, zh_cn; repeatable); with one, the query's words are\n"
+        "read as that language's (else as the language of their script, else the index's)",
+        cxxopts::value<std::vector<std::string>>(),
+        "L")("since", "only posts on or after DATE (2016-03-01, 2016-03, 2016)", cxxopts::value<std::string>(), "DATE")(
+        "until", "only posts on or before DATE (the whole day, month or year)", cxxopts::value<std::string>(), "DATE")(
+        "match",
+        "any: rank posts with any of the words; all: require every word (default: any, but all\n"
+        "with --sort date or oldest)",
+        cxxopts::value<std::string>(), "any|all")("facet-limit", "values shown per facet field (0: all)",
+                                                  cxxopts::value<std::size_t>()->default_value("20"), "N");
     // clang-format on
     add_location_options(options);
     options.parse_positional({"query"});
@@ -98,18 +100,30 @@ query::SearchRequest request_from_json(const nlohmann::json& line, const query::
         if (key == "query") {
             if (!value.is_string()) throw Error("\"query\" should be a string");
             request.query = value.get<std::string>();
-        } else if (key == "author") request.authors = strings(value, "author");
-        else if (key == "category") request.categories = strings(value, "category");
-        else if (key == "tag") request.tags = strings(value, "tag");
-        else if (key == "lang") request.langs = strings(value, "lang");
-        else if (key == "since" && value.is_string()) request.since = date_text(value.get<std::string>(), "\"since\"");
-        else if (key == "until" && value.is_string()) request.until = date_text(value.get<std::string>(), "\"until\"");
-        else if (key == "limit") request.limit = count(value, "limit");
-        else if (key == "offset") request.offset = count(value, "offset");
-        else if (key == "facet_limit") request.facet_limit = count(value, "facet_limit");
-        else if (key == "sort" && value.is_string()) request.sort = parse_sort(value.get<std::string>());
-        else if (key == "match" && value.is_string()) request.match = parse_match(value.get<std::string>());
-        else throw Error("unknown or mistyped field \"" + key + "\" in the request");
+        } else if (key == "author")
+            request.authors = strings(value, "author");
+        else if (key == "category")
+            request.categories = strings(value, "category");
+        else if (key == "tag")
+            request.tags = strings(value, "tag");
+        else if (key == "lang")
+            request.langs = strings(value, "lang");
+        else if (key == "since" && value.is_string())
+            request.since = date_text(value.get<std::string>(), "\"since\"");
+        else if (key == "until" && value.is_string())
+            request.until = date_text(value.get<std::string>(), "\"until\"");
+        else if (key == "limit")
+            request.limit = count(value, "limit");
+        else if (key == "offset")
+            request.offset = count(value, "offset");
+        else if (key == "facet_limit")
+            request.facet_limit = count(value, "facet_limit");
+        else if (key == "sort" && value.is_string())
+            request.sort = parse_sort(value.get<std::string>());
+        else if (key == "match" && value.is_string())
+            request.match = parse_match(value.get<std::string>());
+        else
+            throw Error("unknown or mistyped field \"" + key + "\" in the request");
     }
     return request;
 }

@@ -60,7 +60,9 @@ void print_hits(std::ostream& out, const query::SearchResult& result, const Text
         if (!post.authors.empty()) meta.push_back(join(post.authors, ", "));
         if (!post.categories.empty()) meta.push_back(join(post.categories, ", "));
         if (!post.tags.empty()) meta.push_back("tags: " + join(post.tags, ", "));
-        if (!meta.empty()) out << "   " << (style.color ? kDim : "") << terminal_safe(join(meta, " · ")) << (style.color ? kReset : "") << "\n";
+        if (!meta.empty())
+            out << "   " << (style.color ? kDim : "") << terminal_safe(join(meta, " · ")) << (style.color ? kReset : "")
+                << "\n";
         out << "   " << terminal_safe(post.url.empty() ? post.path : post.url) << "\n";
         const std::string snippet = snippet_text(hit.snippet, style.color);
         if (!snippet.empty()) out << "   " << snippet << "\n";
@@ -106,8 +108,10 @@ std::string snippet_text(const query::Snippet& snippet, bool bold) {
     std::string out;
     for (const query::SnippetPart& part : snippet.parts) {
         // The stored text is the post's: shown safe, with only idx's own bold codes.
-        if (part.match && bold) out += kBold + terminal_safe(part.text) + kReset;
-        else out += terminal_safe(part.text);
+        if (part.match && bold)
+            out += kBold + terminal_safe(part.text) + kReset;
+        else
+            out += terminal_safe(part.text);
     }
     return out;
 }
@@ -134,9 +138,12 @@ void print_stats(std::ostream& out, const query::IndexStats& stats) {
 std::string one_line(const std::string& path) {
     std::string out;
     for (const char c : path) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\\') out += "\\\\";
-        else out += c;
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\\')
+            out += "\\\\";
+        else
+            out += c;
     }
     return terminal_safe(out);
 }
@@ -151,7 +158,8 @@ void print_root_forgotten(std::ostream& err, const std::string& root, std::size_
 }
 
 void print_rm_report(std::ostream& err, const indexer::RemoveReport& report, bool terminal) {
-    for (const std::string& path : report.not_indexed) err << "idx rm: " << terminal_safe(path) << ": not in the index\n";
+    for (const std::string& path : report.not_indexed)
+        err << "idx rm: " << terminal_safe(path) << ": not in the index\n";
     if (!terminal) return;
     err << counted(report.removed, "document", "documents") << " removed\n";
     for (const std::string& root : report.dropped_roots) err << "folder forgotten: " << terminal_safe(root) << "\n";

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "indexer/roots.hpp"
 #include "indexer/removal.hpp"
+#include "indexer/roots.hpp"
 #include "indexer/sync.hpp"
 #include "query/search.hpp"
 #include "query/stats.hpp"

@@ -59,18 +59,28 @@ void parse_fields(std::string_view source, const YAML::Node& node, KeyMapping& k
     for (const auto& entry : node) {
         const std::string field = entry.first.Scalar();
         std::vector<std::string> list = string_list(source, entry.second, "fields." + field);
-        if (field == "title") keys.title = std::move(list);
-        else if (field == "date") keys.date = std::move(list);
-        else if (field == "author") keys.author = std::move(list);
-        else if (field == "categories") keys.categories = std::move(list);
-        else if (field == "tags") keys.tags = std::move(list);
-        else if (field == "url") keys.url = std::move(list);
-        else if (field == "id") keys.id = std::move(list);
-        else if (field == "published") keys.published = std::move(list);
-        else if (field == "lang") keys.lang = std::move(list);
+        if (field == "title")
+            keys.title = std::move(list);
+        else if (field == "date")
+            keys.date = std::move(list);
+        else if (field == "author")
+            keys.author = std::move(list);
+        else if (field == "categories")
+            keys.categories = std::move(list);
+        else if (field == "tags")
+            keys.tags = std::move(list);
+        else if (field == "url")
+            keys.url = std::move(list);
+        else if (field == "id")
+            keys.id = std::move(list);
+        else if (field == "published")
+            keys.published = std::move(list);
+        else if (field == "lang")
+            keys.lang = std::move(list);
         else
             fail(source, entry.first,
-                 "unknown field '" + field + "' (known: title, date, author, categories, tags, url, id, published, lang)");
+                 "unknown field '" + field +
+                     "' (known: title, date, author, categories, tags, url, id, published, lang)");
     }
 }
 
@@ -88,13 +98,20 @@ void parse_site(std::string_view source, const YAML::Node& node, SiteOverrides& 
     for (const auto& entry : node) {
         const std::string key = entry.first.Scalar();
         const std::string name = "site." + key;
-        if (key == "url") site.url = scalar(source, entry.second, name);
-        else if (key == "baseurl") site.baseurl = scalar(source, entry.second, name);
-        else if (key == "permalink") site.permalink = scalar(source, entry.second, name);
-        else if (key == "lang") site.lang = scalar(source, entry.second, name);
-        else if (key == "timezone") site.timezone = scalar(source, entry.second, name);
-        else if (key == "future") site.future = boolean(source, entry.second, name);
-        else if (key == "jekyll_config") site.read_jekyll_config = boolean(source, entry.second, name);
+        if (key == "url")
+            site.url = scalar(source, entry.second, name);
+        else if (key == "baseurl")
+            site.baseurl = scalar(source, entry.second, name);
+        else if (key == "permalink")
+            site.permalink = scalar(source, entry.second, name);
+        else if (key == "lang")
+            site.lang = scalar(source, entry.second, name);
+        else if (key == "timezone")
+            site.timezone = scalar(source, entry.second, name);
+        else if (key == "future")
+            site.future = boolean(source, entry.second, name);
+        else if (key == "jekyll_config")
+            site.read_jekyll_config = boolean(source, entry.second, name);
         else
             fail(source, entry.first,
                  "unknown site setting '" + key +
@@ -124,11 +141,16 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
     for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     while (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
     std::uint64_t scale = 1;
-    if (unit.empty() || unit == "b") scale = 1;
-    else if (unit == "k" || unit == "kb" || unit == "kib") scale = 1024;
-    else if (unit == "m" || unit == "mb" || unit == "mib") scale = 1024 * 1024;
-    else if (unit == "g" || unit == "gb" || unit == "gib") scale = 1024ull * 1024 * 1024;
-    else return std::nullopt;
+    if (unit.empty() || unit == "b")
+        scale = 1;
+    else if (unit == "k" || unit == "kb" || unit == "kib")
+        scale = 1024;
+    else if (unit == "m" || unit == "mb" || unit == "mib")
+        scale = 1024 * 1024;
+    else if (unit == "g" || unit == "gb" || unit == "gib")
+        scale = 1024ull * 1024 * 1024;
+    else
+        return std::nullopt;
     if (value > UINT64_MAX / scale) return std::nullopt;
     return value * scale;
 }

@@ -51,7 +51,7 @@ struct Config {
     std::vector<std::string> roots;  // folders `idx add` indexes when given none
     IndexSettings index;
     std::uint64_t max_file_size = kDefaultMaxFileSize;
-    unsigned jobs = 0;  // 0: one per core
+    unsigned jobs = 0;    // 0: one per core
     bool future = false;  // index posts dated after the run, as Jekyll's `future: true`
 };
 

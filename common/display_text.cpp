@@ -26,10 +26,12 @@ std::string neutralise_display_hazards(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         const DecodedCodePoint d = decode_utf8_at(utf8, i);
         const std::size_t length = d.length ? d.length : 1;
-        const bool keep = d.length == 0 || !is_display_hazard(d.code_point) || d.code_point == '\t' ||
-                          d.code_point == '\n';
-        if (keep) out.append(utf8.substr(i, length));
-        else out += ' ';
+        const bool keep =
+            d.length == 0 || !is_display_hazard(d.code_point) || d.code_point == '\t' || d.code_point == '\n';
+        if (keep)
+            out.append(utf8.substr(i, length));
+        else
+            out += ' ';
         i += length;
     }
     return out;
@@ -45,9 +47,12 @@ std::string terminal_safe(std::string_view text) {
             ++i;
             continue;
         }
-        if (!is_display_hazard(d.code_point)) out.append(text.substr(i, d.length));
-        else if (d.code_point < 0x80) append_escape(out, true, static_cast<unsigned>(d.code_point));
-        else append_escape(out, false, static_cast<unsigned>(d.code_point));
+        if (!is_display_hazard(d.code_point))
+            out.append(text.substr(i, d.length));
+        else if (d.code_point < 0x80)
+            append_escape(out, true, static_cast<unsigned>(d.code_point));
+        else
+            append_escape(out, false, static_cast<unsigned>(d.code_point));
         i += d.length;
     }
     return out;

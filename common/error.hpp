@@ -11,13 +11,13 @@ namespace idx {
 
 // Exit codes, documented in `idx --help` and the README.
 enum class ExitCode : int {
-    ok = 0,          // all good (search: something matched)
-    partial = 1,     // add: some files could not be indexed; search: nothing matched
-    usage = 2,       // usage, configuration or query error
-    software = 70,   // a bug in idx: an exception nothing expected (EX_SOFTWARE)
-    system = 71,     // the system refused memory, a thread or a process (EX_OSERR)
-    io = 74,         // the database could not be read or written (disk full, corrupt), or the output (EX_IOERR)
-    locked = 75,     // database locked by another writer (EX_TEMPFAIL)
+    ok = 0,         // all good (search: something matched)
+    partial = 1,    // add: some files could not be indexed; search: nothing matched
+    usage = 2,      // usage, configuration or query error
+    software = 70,  // a bug in idx: an exception nothing expected (EX_SOFTWARE)
+    system = 71,    // the system refused memory, a thread or a process (EX_OSERR)
+    io = 74,        // the database could not be read or written (disk full, corrupt), or the output (EX_IOERR)
+    locked = 75,    // database locked by another writer (EX_TEMPFAIL)
 };
 
 class Error : public std::runtime_error {

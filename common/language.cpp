@@ -18,18 +18,22 @@ struct KnownLanguage {
 // ISO 639-1 codes and the Snowball stemmers Xapian 1.4 has for them. Codes not
 // listed are still languages (indexed unstemmed); this table only adds stemmers.
 constexpr std::array<KnownLanguage, 24> kStemmed = {{
-    {"ar", "arabic"},    {"hy", "armenian"},   {"eu", "basque"},     {"ca", "catalan"},
-    {"da", "danish"},    {"nl", "dutch"},      {"en", "english"},    {"fi", "finnish"},
-    {"fr", "french"},    {"de", "german"},     {"hu", "hungarian"},  {"id", "indonesian"},
-    {"ga", "irish"},     {"it", "italian"},    {"lt", "lithuanian"}, {"ne", "nepali"},
-    {"nb", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},
+    {"ar", "arabic"},    {"hy", "armenian"},   {"eu", "basque"},     {"ca", "catalan"},  {"da", "danish"},
+    {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},    {"fr", "french"},   {"de", "german"},
+    {"hu", "hungarian"}, {"id", "indonesian"}, {"ga", "irish"},      {"it", "italian"},  {"lt", "lithuanian"},
+    {"ne", "nepali"},    {"nb", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"}, {"ru", "russian"},
     {"es", "spanish"},   {"sv", "swedish"},    {"ta", "tamil"},      {"tr", "turkish"},
 }};
 
 // Snowball names that are a second stemmer for a language listed above.
 constexpr std::array<KnownLanguage, 7> kOtherStemmers = {{
-    {"en", "earlyenglish"}, {"en", "porter"}, {"en", "lovins"}, {"de", "german2"},
-    {"nl", "kraaij_pohlmann"}, {"no", "norwegian"}, {"nn", "norwegian"},
+    {"en", "earlyenglish"},
+    {"en", "porter"},
+    {"en", "lovins"},
+    {"de", "german2"},
+    {"nl", "kraaij_pohlmann"},
+    {"no", "norwegian"},
+    {"nn", "norwegian"},
 }};
 
 std::string lower_ascii(std::string_view text) {
@@ -49,7 +53,8 @@ std::optional<std::string> canonical_code(std::string_view name) {
     if (sep != std::string::npos) {
         const std::string_view region = std::string_view(code).substr(sep + 1);
         if (region.size() < 2 || region.size() > 8) return std::nullopt;
-        if (!std::all_of(region.begin(), region.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+        if (!std::all_of(region.begin(), region.end(),
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
             return std::nullopt;
     }
     return code;
@@ -118,16 +123,22 @@ std::optional<std::string> language_code_from_script(std::string_view text) {
     bool kana = false, hangul = false, ukrainian = false;
     for (std::size_t pos = 0; pos < text.size();) {
         const unsigned cp = next_codepoint(text, pos);
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F)) ++letters[latin];
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F))
+            ++letters[latin];
         else if (cp >= 0x400 && cp <= 0x4FF) {
             ++letters[cyrillic];
             ukrainian = ukrainian || cp == 0x456 || cp == 0x406 || cp == 0x457 || cp == 0x407 || cp == 0x454 ||
                         cp == 0x404 || cp == 0x491 || cp == 0x490;
-        } else if (cp >= 0x370 && cp <= 0x3FF) ++letters[greek];
-        else if (cp >= 0x600 && cp <= 0x6FF) ++letters[arabic];
-        else if (cp >= 0x530 && cp <= 0x58F) ++letters[armenian];
-        else if (cp >= 0xB80 && cp <= 0xBFF) ++letters[tamil];
-        else if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) kana = true;
+        } else if (cp >= 0x370 && cp <= 0x3FF)
+            ++letters[greek];
+        else if (cp >= 0x600 && cp <= 0x6FF)
+            ++letters[arabic];
+        else if (cp >= 0x530 && cp <= 0x58F)
+            ++letters[armenian];
+        else if (cp >= 0xB80 && cp <= 0xBFF)
+            ++letters[tamil];
+        else if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F))
+            kana = true;
         else if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
             hangul = true;
     }
@@ -136,12 +147,18 @@ std::optional<std::string> language_code_from_script(std::string_view text) {
     const auto most = std::max_element(letters.begin() + 1, letters.end());
     if (*most == 0 || *most <= letters[latin]) return std::nullopt;
     switch (static_cast<Script>(most - letters.begin())) {
-        case cyrillic: return ukrainian ? "uk" : "ru";
-        case greek: return "el";
-        case arabic: return "ar";
-        case armenian: return "hy";
-        case tamil: return "ta";
-        default: return std::nullopt;
+        case cyrillic:
+            return ukrainian ? "uk" : "ru";
+        case greek:
+            return "el";
+        case arabic:
+            return "ar";
+        case armenian:
+            return "hy";
+        case tamil:
+            return "ta";
+        default:
+            return std::nullopt;
     }
 }
 

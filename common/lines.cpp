@@ -14,7 +14,9 @@ std::vector<std::string> split_nonempty(std::string_view text, char separator) {
     return out;
 }
 
-std::vector<std::string> split_lines(std::string_view text) { return split_nonempty(text, '\n'); }
+std::vector<std::string> split_lines(std::string_view text) {
+    return split_nonempty(text, '\n');
+}
 
 std::string join_lines(const std::vector<std::string>& items) {
     std::string out;

@@ -22,8 +22,9 @@ bool local_database_exists(const std::string& path) {
         throw Error("cannot read the index at " + path + ": " + std::strerror(errno), ExitCode::io);
     }
     if (!S_ISDIR(st.st_mode))
-        throw Error(path + " is a file, not an index folder: idx opens only database folders it made "
-                           "(never Xapian stub files)");
+        throw Error(path +
+                    " is a file, not an index folder: idx opens only database folders it made "
+                    "(never Xapian stub files)");
     const std::string version_file = path + "/iamglass";
     if (::stat(version_file.c_str(), &st) == 0) return true;
     if (errno != ENOENT) throw Error("cannot read the index at " + path + ": " + std::strerror(errno), ExitCode::io);

@@ -49,8 +49,7 @@ bool read_day(Cursor& cur, PostDate& d) {
 }
 
 bool valid_day(const PostDate& d) {
-    return d.year >= 1 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-           d.day <= days_in_month(d.year, d.month);
+    return d.year >= 1 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
 }
 
 // H[H]:MM[:SS[.fraction]]; a one-digit hour as Ruby's Time.parse (and so
@@ -141,8 +140,8 @@ std::optional<PostDate> date_from_file_name(std::string_view file_name) {
 
 std::string to_iso8601(const PostDate& d) {
     char buf[40];
-    int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, d.hour,
-                          d.minute, d.second);
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, d.hour, d.minute,
+                          d.second);
     if (d.utc_offset_minutes) {
         const int off = *d.utc_offset_minutes;
         const int abs_off = off < 0 ? -off : off;
@@ -154,8 +153,8 @@ std::string to_iso8601(const PostDate& d) {
 
 std::string to_sort_key(const PostDate& d) {
     char buf[24];
-    const int n = std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", d.year, d.month, d.day, d.hour,
-                                d.minute, d.second);
+    const int n =
+        std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", d.year, d.month, d.day, d.hour, d.minute, d.second);
     return std::string(buf, static_cast<std::size_t>(n));
 }
 

@@ -31,8 +31,8 @@ std::optional<Post> decode_document_data(std::string_view bytes) {
     if (!in.number(format) || (format != 1 && format != schema::format::document_data)) return std::nullopt;
     Post post;
     std::string_view path, url, title, date, id;
-    if (!in.text(path) || !in.text(url) || !in.text(title) || !in.list(post.authors) ||
-        !in.list(post.categories) || !in.list(post.tags) || !in.text(date) || !in.text(id))
+    if (!in.text(path) || !in.text(url) || !in.text(title) || !in.list(post.authors) || !in.list(post.categories) ||
+        !in.list(post.tags) || !in.text(date) || !in.text(id))
         return std::nullopt;
     post.path = path;
     post.url = url;
@@ -136,8 +136,7 @@ std::optional<RunRecord> decode_run(std::string_view bytes) {
     RunRecord run;
     std::string_view time;
     if (!in.text(time) || !in.number(run.added) || !in.number(run.updated) || !in.number(run.removed) ||
-        !in.number(run.unchanged) || !in.number(run.skipped) || !in.number(run.errors) ||
-        !in.number(run.milliseconds))
+        !in.number(run.unchanged) || !in.number(run.skipped) || !in.number(run.errors) || !in.number(run.milliseconds))
         return std::nullopt;
     run.time = time;
     return run;

@@ -28,7 +28,7 @@ enum class FacetField : int { author = 0, category = 1, tag = 2, month = 3, lang
 inline constexpr int kFacetFieldCount = 5;
 // The fields stored as lists, first in the record and in this order.
 inline constexpr std::array<FacetField, 3> kFacetListFields = {FacetField::author, FacetField::category,
-                                                              FacetField::tag};
+                                                               FacetField::tag};
 
 std::string encode_facets(const Post& post);
 

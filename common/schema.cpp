@@ -61,6 +61,8 @@ std::string month_term(int year, int month) {
     return std::string(prefix::month) + std::string(buf, static_cast<std::size_t>(n));
 }
 
-std::string unique_id_term(std::string_view path) { return boolean_term(prefix::unique_id, path); }
+std::string unique_id_term(std::string_view path) {
+    return boolean_term(prefix::unique_id, path);
+}
 
 }  // namespace idx::schema

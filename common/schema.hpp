@@ -23,16 +23,16 @@ namespace idx::schema {
 inline constexpr int kVersion = 4;
 
 namespace prefix {
-inline constexpr std::string_view unique_id = "Q";  // Q + canonical path: one document per file
-inline constexpr std::string_view title = "S";      // title words (free text, also unprefixed)
-inline constexpr std::string_view author = "A";     // boolean, label_term(): author without case or accents
-inline constexpr std::string_view category = "XC";  // boolean, label_term(): category
-inline constexpr std::string_view tag = "K";        // boolean, label_term(): tag
-inline constexpr std::string_view year = "Y";       // boolean, YYYY
-inline constexpr std::string_view month = "M";      // boolean, YYYYMM
-inline constexpr std::string_view post_id = "XID";  // boolean, the exporter's post id
+inline constexpr std::string_view unique_id = "Q";     // Q + canonical path: one document per file
+inline constexpr std::string_view title = "S";         // title words (free text, also unprefixed)
+inline constexpr std::string_view author = "A";        // boolean, label_term(): author without case or accents
+inline constexpr std::string_view category = "XC";     // boolean, label_term(): category
+inline constexpr std::string_view tag = "K";           // boolean, label_term(): tag
+inline constexpr std::string_view year = "Y";          // boolean, YYYY
+inline constexpr std::string_view month = "M";         // boolean, YYYYMM
+inline constexpr std::string_view post_id = "XID";     // boolean, the exporter's post id
 inline constexpr std::string_view exact_title = "XT";  // boolean, the title's word stems: title_key_term()
-inline constexpr std::string_view lang = "L";       // boolean, language code (common/language.hpp)
+inline constexpr std::string_view lang = "L";          // boolean, language code (common/language.hpp)
 }  // namespace prefix
 
 namespace slot {
@@ -52,7 +52,7 @@ inline constexpr std::uint64_t facets = 2;         // also reads 1 (no language)
 inline constexpr std::uint64_t source = 2;         // also reads 1 (no draft and future flags)
 inline constexpr std::uint64_t roots = 1;          // before it: one folder a line
 inline constexpr std::uint64_t failures = 1;
-inline constexpr std::uint64_t last_run = 1;      // before it: a JSON object, read as none
+inline constexpr std::uint64_t last_run = 1;  // before it: a JSON object, read as none
 inline constexpr char stored_text = 1;
 }  // namespace format
 
@@ -70,13 +70,13 @@ inline constexpr std::string_view sites = "idx:sites";              // JSON: sit
 
 // How the query parser treats a field name such as `author:`.
 enum class FieldKind {
-    text,     // probabilistic words under a prefix
-    exact,    // one boolean term, value kept as written (case included)
-    label,    // one boolean term, value compared without case or accents (label_term)
-    year,     // boolean, four digits
-    month,    // boolean, YYYY-MM or YYYYMM
-    date,     // a range over slot::date
-    lang,     // boolean, a language code made canonical (`lang:pt-BR` is `Lpt_br`)
+    text,   // probabilistic words under a prefix
+    exact,  // one boolean term, value kept as written (case included)
+    label,  // one boolean term, value compared without case or accents (label_term)
+    year,   // boolean, four digits
+    month,  // boolean, YYYY-MM or YYYYMM
+    date,   // a range over slot::date
+    lang,   // boolean, a language code made canonical (`lang:pt-BR` is `Lpt_br`)
 };
 
 struct Field {

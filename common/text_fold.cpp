@@ -30,7 +30,9 @@ bool latin_lead(std::string_view text, std::size_t i) {
     return next >= 0xB8 && next <= 0xBB;
 }
 
-bool is_blank(unsigned cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0; }
+bool is_blank(unsigned cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0;
+}
 
 }  // namespace
 
@@ -56,13 +58,16 @@ std::string fold_accents(std::string_view text) {
             break;
         }
         char32_t cp = 0;
-        if (length == 2) cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+        if (length == 2)
+            cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
         else
             cp = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
                  (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
         const std::string_view plain = folded(cp);
-        if (plain.empty()) out.append(text.substr(i, length));
-        else out.append(plain);
+        if (plain.empty())
+            out.append(text.substr(i, length));
+        else
+            out.append(plain);
         i += length;
     }
     return out;

@@ -35,7 +35,9 @@ std::vector<std::string_view> split_at(std::string_view text, std::initializer_l
     return parts;
 }
 
-bool has_two_words(std::string_view name) { return trim(name).find(' ') != std::string_view::npos; }
+bool has_two_words(std::string_view name) {
+    return trim(name).find(' ') != std::string_view::npos;
+}
 
 // "and Bo Li" after an Oxford comma: the name without its "and ".
 std::string_view without_leading_and(std::string_view name) {
@@ -61,9 +63,10 @@ std::vector<std::string> split_authors(const std::vector<std::string>& authors) 
         const std::vector<std::string_view> pieces = split_at(author, {" and ", " & "});
         for (const std::string_view piece : pieces) {
             const std::vector<std::string_view> parts = split_at(piece, {","});
-            const bool by_comma = parts.size() > 1 && (pieces.size() > 1 || std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
-                return has_two_words(p) || trim(p).empty();
-            }));
+            const bool by_comma = parts.size() > 1 &&
+                                  (pieces.size() > 1 || std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
+                                       return has_two_words(p) || trim(p).empty();
+                                   }));
             if (by_comma) {
                 for (const std::string_view part : parts) add(part);
             } else {

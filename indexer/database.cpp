@@ -17,7 +17,9 @@
 namespace idx::indexer {
 namespace {
 
-std::string reason(int error) { return std::strerror(error); }
+std::string reason(int error) {
+    return std::strerror(error);
+}
 
 // What a glass database folder holds (a first run killed early may have
 // written only some of it): anything else means the folder is not ours.
@@ -74,9 +76,10 @@ WriterLock::WriterLock(const std::string& folder, bool wait) {
         const int error = errno;
         if (error == EINTR) continue;
         if (error == EWOULDBLOCK)
-            throw Error("the database " + folder +
-                            " is locked by another `idx add` (or `idx rm`); try again later, or use --wait to wait for it",
-                        ExitCode::locked);
+            throw Error(
+                "the database " + folder +
+                    " is locked by another `idx add` (or `idx rm`); try again later, or use --wait to wait for it",
+                ExitCode::locked);
         throw Error("cannot lock the database " + folder + ": " + reason(error), ExitCode::io);
     }
 }

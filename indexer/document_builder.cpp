@@ -134,8 +134,7 @@ std::string_view DocumentBuilder::index_body(std::vector<Segment>& segments, con
 
 void DocumentBuilder::add_accent_free_terms(Xapian::Document& doc, const std::vector<Segment>& segments) {
     // Most posts in English have no accented letter: one byte scan each.
-    if (std::none_of(segments.begin(), segments.end(), [](const Segment& s) { return has_accents(s.text); }))
-        return;
+    if (std::none_of(segments.begin(), segments.end(), [](const Segment& s) { return has_accents(s.text); })) return;
     Xapian::Document scratch;
     m_accent_free.set_document(scratch);
     for (const Segment& segment : segments) {

@@ -65,8 +65,8 @@ private:
 
     // What analyses the words of one language.
     struct LanguageTools {
-        Xapian::Stem stemmer;       // caching Snowball stemmer, or none
-        Xapian::Stem accent_free;   // the same over accent-free forms
+        Xapian::Stem stemmer;                           // caching Snowball stemmer, or none
+        Xapian::Stem accent_free;                       // the same over accent-free forms
         std::unordered_set<std::string> stopped_stems;  // stems of stop words: not part of the exact title
     };
     // Points the term generators at the tools of the post's language.

@@ -22,7 +22,9 @@ std::int64_t mtime_ns(const struct stat& st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
 
-std::string describe_errno(int err) { return std::strerror(err); }
+std::string describe_errno(int err) {
+    return std::strerror(err);
+}
 
 FileIdentity identity_of(const struct stat& st) {
     return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
@@ -88,8 +90,9 @@ private:
         if (fd.valid() && ::fstat(fd.get(), &st) == 0 && identity_of(st) == dir.identity) return fd;
         const int err = errno;
         const bool replaced = fd.valid() || err == ELOOP || err == ENOTDIR;
-        m_result.errors.push_back({dir.path, 0, replaced ? "folder replaced since it was listed (by a link?); not read"
-                                                      : "cannot list folder: " + describe_errno(err)});
+        m_result.errors.push_back({dir.path, 0,
+                                   replaced ? "folder replaced since it was listed (by a link?); not read"
+                                            : "cannot list folder: " + describe_errno(err)});
         m_result.unlisted_folders.push_back(dir.path);
         return UniqueFd();
     }
@@ -135,8 +138,10 @@ private:
                 }
             }
             if (S_ISDIR(st.st_mode)) {
-                if (m_seen_dirs.insert({st.st_dev, st.st_ino}).second) subdirs.push_back({std::move(path), identity_of(st), link});
-                else m_result.skipped.push_back({path, 0, "folder already visited (a link loop or a second link)"});
+                if (m_seen_dirs.insert({st.st_dev, st.st_ino}).second)
+                    subdirs.push_back({std::move(path), identity_of(st), link});
+                else
+                    m_result.skipped.push_back({path, 0, "folder already visited (a link loop or a second link)"});
             } else if (S_ISREG(st.st_mode) && is_post_extension(name)) {
                 add_file(path, st, pending.identity, link);
             }

@@ -25,9 +25,9 @@ struct FileEntry {
     std::string path;  // root + relative path: canonical when the root is
     std::int64_t mtime_ns = 0;
     std::uint64_t size = 0;
-    FileIdentity identity;       // of the file
-    FileIdentity folder;         // of the folder it was listed in; zeros for a root given as a file
-    bool through_link = false;   // its last component is a followed symbolic link
+    FileIdentity identity;      // of the file
+    FileIdentity folder;        // of the folder it was listed in; zeros for a root given as a file
+    bool through_link = false;  // its last component is a followed symbolic link
 };
 
 struct WalkOptions {

@@ -196,8 +196,8 @@ bool looks_like_key_line(std::string_view line, std::size_t max_indent) {
     if (i > max_indent) return false;
     i = skip_list_markers(line, i);
     const std::size_t key_start = i;
-    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
-                               line[i] == '-' || line[i] == '.'))
+    while (i < line.size() &&
+           (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' || line[i] == '-' || line[i] == '.'))
         ++i;
     return i > key_start && i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ');
 }
@@ -316,15 +316,15 @@ std::optional<FileMessage> find_unclosed(std::string_view yaml) {
                 continue;
             }
             std::string message = std::string("the value starting ") + first + quoted_excerpt(text.substr(v + 1)) +
-                                   " has no closing " + first;
+                                  " has no closing " + first;
             if (runaway < lines.size())
                 message += " before line " + std::to_string(lines[runaway].number) + " (" +
                            quoted_excerpt(lines[runaway].text) + ")";
             return FileMessage{{}, lines[l].number, "front matter is not valid YAML: " + message};
         }
         if ((first == '[' || first == '{') && !close_flow(lines, l, v, indent, runaway)) {
-            std::string message = std::string("the ") + (first == '[' ? "list" : "mapping") + " opened with " +
-                                  first + " is not closed";
+            std::string message =
+                std::string("the ") + (first == '[' ? "list" : "mapping") + " opened with " + first + " is not closed";
             if (runaway < lines.size())
                 message += " before line " + std::to_string(lines[runaway].number) + " (" +
                            quoted_excerpt(lines[runaway].text) + ")";

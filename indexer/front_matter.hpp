@@ -15,8 +15,8 @@
 namespace idx::indexer {
 
 struct FrontMatterBlock {
-    std::string_view yaml;  // the text between the two `---` lines
-    std::string_view body;  // everything after the closing line
+    std::string_view yaml;    // the text between the two `---` lines
+    std::string_view body;    // everything after the closing line
     int yaml_first_line = 2;  // 1-based file line where `yaml` starts
 };
 

@@ -42,30 +42,72 @@ bool is_dropped(GumboTag tag) {
 // Elements that separate words: text on either side never joins into one word.
 bool is_block(GumboTag tag) {
     switch (tag) {
-        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-        case GUMBO_TAG_BR: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-        case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-        case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-        case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_IMG:
-        case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
-        case GUMBO_TAG_OPTION: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-        case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
-        case GUMBO_TAG_UL: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_TEXTAREA:
-        case GUMBO_TAG_SELECT: case GUMBO_TAG_MENU: case GUMBO_TAG_LEGEND: case GUMBO_TAG_IMAGE:
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_ASIDE:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_BR:
+        case GUMBO_TAG_CAPTION:
+        case GUMBO_TAG_CENTER:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_DETAILS:
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_FIELDSET:
+        case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_FORM:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_HGROUP:
+        case GUMBO_TAG_HR:
+        case GUMBO_TAG_IMG:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_NAV:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_OPTION:
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_SUMMARY:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_TBODY:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_TFOOT:
+        case GUMBO_TAG_TH:
+        case GUMBO_TAG_THEAD:
+        case GUMBO_TAG_TR:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_BODY:
+        case GUMBO_TAG_HTML:
+        case GUMBO_TAG_TEXTAREA:
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_MENU:
+        case GUMBO_TAG_LEGEND:
+        case GUMBO_TAG_IMAGE:
             return true;
         default:
             return false;
     }
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Character references such as &#27; or &#1; give control characters; in a
 // title or snippet shown on a terminal they would be escape sequences.
-bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+bool is_control(char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+}
 
 // Appends text with whitespace collapsed; block breaks become one '\n'.
 class TextSink {
@@ -111,8 +153,7 @@ void collect_text(const GumboNode* root, TextSink& sink) {
     while (!stack.empty()) {
         Frame& frame = stack.back();
         const GumboNode* node = frame.node;
-        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-            node->type == GUMBO_NODE_CDATA) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
             sink.text(node->v.text.text);
             stack.pop_back();
             continue;
@@ -144,13 +185,12 @@ void collect_text(const GumboNode* root, TextSink& sink) {
 }
 
 bool is_void(std::string_view name) {
-    static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+    static constexpr std::string_view kVoid[] = {"area", "base", "br",    "col",    "embed", "hr",  "img",   "input",
                                                  "link", "meta", "param", "source", "track", "wbr", "keygen"};
     for (const std::string_view v : kVoid) {
         if (name.size() == v.size()) {
             bool same = true;
-            for (std::size_t i = 0; i < v.size() && same; ++i)
-                same = (name[i] | 0x20) == v[i];
+            for (std::size_t i = 0; i < v.size() && same; ++i) same = (name[i] | 0x20) == v[i];
             if (same) return true;
         }
     }
@@ -205,11 +245,17 @@ std::string strip_tags(std::string_view html) {
             std::size_t k = i;
             while (k < html.size()) {
                 const std::size_t lt = html.find("</", k);
-                if (lt == std::string_view::npos) { k = html.size(); break; }
+                if (lt == std::string_view::npos) {
+                    k = html.size();
+                    break;
+                }
                 bool match = true;
                 for (std::size_t j = 0; j < end_tag.size() && match; ++j)
                     match = lt + j < html.size() && (html[lt + j] | 0x20) == (end_tag[j] | 0x20);
-                if (match) { k = lt; break; }
+                if (match) {
+                    k = lt;
+                    break;
+                }
                 k = lt + 2;
             }
             i = k;
@@ -276,8 +322,8 @@ std::string strip_known_tags(std::string_view text) {
         std::size_t name_end = name_start;
         while (name_end < text.size() && is_name_char(text[name_end]) && text[name_end] != ':') ++name_end;
         const std::size_t close = text.find('>', name_end);
-        const bool delimited = name_end < text.size() &&
-                               (text[name_end] == '>' || text[name_end] == ' ' || text[name_end] == '/');
+        const bool delimited =
+            name_end < text.size() && (text[name_end] == '>' || text[name_end] == ' ' || text[name_end] == '/');
         if (name_end == name_start || !delimited || close == std::string_view::npos ||
             text.substr(name_end, close - name_end).find('<') != std::string_view::npos) {
             out += '<';
@@ -362,8 +408,10 @@ std::string decode_entities(std::string_view text) {
     std::string escaped = "x";
     escaped.reserve(text.size() + 16);
     for (const char c : text) {
-        if (c == '<') escaped += "&lt;";
-        else escaped += c;
+        if (c == '<')
+            escaped += "&lt;";
+        else
+            escaped += c;
     }
     const GumboTree tree = parse(escaped);
     std::string out;

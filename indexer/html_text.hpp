@@ -20,7 +20,7 @@ struct HtmlLimits {
 };
 
 struct HtmlText {
-    std::string text;  // words of the visible text; blocks end in '\n'
+    std::string text;            // words of the visible text; blocks end in '\n'
     bool used_fallback = false;  // too deep or too large for gumbo: tags were stripped instead
     bool too_large = false;      // the fallback was for size (over max_bytes), not depth
 };

@@ -7,8 +7,8 @@ namespace idx::indexer {
 IndexState load_index_state(const Xapian::Database& db) {
     IndexState state;
     state.reserve(db.get_doccount());
-    for (Xapian::ValueIterator it = db.valuestream_begin(schema::slot::source); it != db.valuestream_end(schema::slot::source);
-         ++it) {
+    for (Xapian::ValueIterator it = db.valuestream_begin(schema::slot::source);
+         it != db.valuestream_end(schema::slot::source); ++it) {
         auto source = decode_source(*it);
         if (!source) continue;  // written by another format: it will be reindexed
         std::string path = source->path;

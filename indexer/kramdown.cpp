@@ -145,12 +145,12 @@ std::string drop_comments(std::string_view text) {
 
 std::string strip_kramdown_blocks(std::string_view markdown) {
     const bool has_braces = markdown.find("{:") != std::string_view::npos;
-    if (!has_braces && markdown.find("[^") == std::string_view::npos &&
-        markdown.find("*[") == std::string_view::npos && markdown.find("<!--") == std::string_view::npos &&
-        markdown.find('^') == std::string_view::npos && markdown.find("]:") == std::string_view::npos)
+    if (!has_braces && markdown.find("[^") == std::string_view::npos && markdown.find("*[") == std::string_view::npos &&
+        markdown.find("<!--") == std::string_view::npos && markdown.find('^') == std::string_view::npos &&
+        markdown.find("]:") == std::string_view::npos)
         return std::string(markdown);
-    const std::string text = markdown.find("{::comment}") != std::string_view::npos ? drop_comments(markdown)
-                                                                                     : std::string(markdown);
+    const std::string text =
+        markdown.find("{::comment}") != std::string_view::npos ? drop_comments(markdown) : std::string(markdown);
     std::string out;
     out.reserve(text.size());
     std::size_t last_line_start = std::string::npos;  // in `out`, for taking back a TOC list item

@@ -26,9 +26,13 @@ bool is_blank(std::string_view line) {
     return true;
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -39,8 +43,8 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // Elements whose content is shown as written: never Markdown.
 bool is_verbatim_element(std::string_view name) {
-    static constexpr std::array<std::string_view, 9> kVerbatim = {"pre",  "code", "script", "style", "textarea",
-                                                                  "kbd",  "samp", "math",   "svg"};
+    static constexpr std::array<std::string_view, 9> kVerbatim = {"pre", "code", "script", "style", "textarea",
+                                                                  "kbd", "samp", "math",   "svg"};
     for (const std::string_view v : kVerbatim)
         if (iequals(name, v)) return true;
     return false;
@@ -64,10 +68,17 @@ bool has_markdown(std::string_view text) {
 void append_escaped(std::string& out, std::string_view text) {
     for (const char c : text) {
         switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            default: out += c;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            default:
+                out += c;
         }
     }
 }
@@ -83,12 +94,23 @@ public:
     int enter_block(MD_BLOCKTYPE type, void* detail) {
         flush();
         switch (type) {
-            case MD_BLOCK_DOC: break;
-            case MD_BLOCK_QUOTE: m_out += "<blockquote>"; break;
-            case MD_BLOCK_UL: m_out += "<ul>"; break;
-            case MD_BLOCK_OL: m_out += "<ol>"; break;
-            case MD_BLOCK_LI: m_out += "<li>"; break;
-            case MD_BLOCK_HR: m_out += "<hr>"; break;
+            case MD_BLOCK_DOC:
+                break;
+            case MD_BLOCK_QUOTE:
+                m_out += "<blockquote>";
+                break;
+            case MD_BLOCK_UL:
+                m_out += "<ul>";
+                break;
+            case MD_BLOCK_OL:
+                m_out += "<ol>";
+                break;
+            case MD_BLOCK_LI:
+                m_out += "<li>";
+                break;
+            case MD_BLOCK_HR:
+                m_out += "<hr>";
+                break;
             case MD_BLOCK_H:
                 m_out += "<h";
                 m_out += static_cast<char>('0' + static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
@@ -103,13 +125,27 @@ public:
                 m_in_html_block = true;
                 m_html_block.clear();
                 break;
-            case MD_BLOCK_P: m_out += m_depth == 0 ? "<p>" : "\n"; break;
-            case MD_BLOCK_TABLE: m_out += "<table>"; break;
-            case MD_BLOCK_THEAD: m_out += "<thead>"; break;
-            case MD_BLOCK_TBODY: m_out += "<tbody>"; break;
-            case MD_BLOCK_TR: m_out += "<tr>"; break;
-            case MD_BLOCK_TH: m_out += "<th>"; break;
-            case MD_BLOCK_TD: m_out += "<td>"; break;
+            case MD_BLOCK_P:
+                m_out += m_depth == 0 ? "<p>" : "\n";
+                break;
+            case MD_BLOCK_TABLE:
+                m_out += "<table>";
+                break;
+            case MD_BLOCK_THEAD:
+                m_out += "<thead>";
+                break;
+            case MD_BLOCK_TBODY:
+                m_out += "<tbody>";
+                break;
+            case MD_BLOCK_TR:
+                m_out += "<tr>";
+                break;
+            case MD_BLOCK_TH:
+                m_out += "<th>";
+                break;
+            case MD_BLOCK_TD:
+                m_out += "<td>";
+                break;
         }
         return 0;
     }
@@ -117,12 +153,22 @@ public:
     int leave_block(MD_BLOCKTYPE type, void* detail) {
         flush();
         switch (type) {
-            case MD_BLOCK_DOC: break;
-            case MD_BLOCK_QUOTE: m_out += "</blockquote>\n"; break;
-            case MD_BLOCK_UL: m_out += "</ul>\n"; break;
-            case MD_BLOCK_OL: m_out += "</ol>\n"; break;
-            case MD_BLOCK_LI: m_out += "</li>\n"; break;
-            case MD_BLOCK_HR: break;
+            case MD_BLOCK_DOC:
+                break;
+            case MD_BLOCK_QUOTE:
+                m_out += "</blockquote>\n";
+                break;
+            case MD_BLOCK_UL:
+                m_out += "</ul>\n";
+                break;
+            case MD_BLOCK_OL:
+                m_out += "</ol>\n";
+                break;
+            case MD_BLOCK_LI:
+                m_out += "</li>\n";
+                break;
+            case MD_BLOCK_HR:
+                break;
             case MD_BLOCK_H:
                 m_out += "</h";
                 m_out += static_cast<char>('0' + static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
@@ -137,13 +183,27 @@ public:
                 m_in_html_block = false;
                 render_html_block(m_html_block);
                 break;
-            case MD_BLOCK_P: m_out += m_depth == 0 ? "</p>\n" : "\n"; break;
-            case MD_BLOCK_TABLE: m_out += "</table>\n"; break;
-            case MD_BLOCK_THEAD: m_out += "</thead>"; break;
-            case MD_BLOCK_TBODY: m_out += "</tbody>"; break;
-            case MD_BLOCK_TR: m_out += "</tr>\n"; break;
-            case MD_BLOCK_TH: m_out += "</th>"; break;
-            case MD_BLOCK_TD: m_out += "</td>"; break;
+            case MD_BLOCK_P:
+                m_out += m_depth == 0 ? "</p>\n" : "\n";
+                break;
+            case MD_BLOCK_TABLE:
+                m_out += "</table>\n";
+                break;
+            case MD_BLOCK_THEAD:
+                m_out += "</thead>";
+                break;
+            case MD_BLOCK_TBODY:
+                m_out += "</tbody>";
+                break;
+            case MD_BLOCK_TR:
+                m_out += "</tr>\n";
+                break;
+            case MD_BLOCK_TH:
+                m_out += "</th>";
+                break;
+            case MD_BLOCK_TD:
+                m_out += "</td>";
+                break;
         }
         return 0;
     }
@@ -180,15 +240,23 @@ public:
         }
         flush();
         switch (type) {
-            case MD_TEXT_NULLCHAR: m_out += "\xEF\xBF\xBD"; break;
-            case MD_TEXT_BR: m_out += "<br>\n"; break;
+            case MD_TEXT_NULLCHAR:
+                m_out += "\xEF\xBF\xBD";
+                break;
+            case MD_TEXT_BR:
+                m_out += "<br>\n";
+                break;
             case MD_TEXT_ENTITY:
-            case MD_TEXT_HTML: m_out.append(text); break;  // html_to_text decodes and parses them
+            case MD_TEXT_HTML:
+                m_out.append(text);
+                break;  // html_to_text decodes and parses them
             case MD_TEXT_CODE:
                 if (m_in_indented_code && text.find("```") != std::string_view::npos) m_fence_missed = true;
                 append_escaped(m_out, text);
                 break;
-            default: append_escaped(m_out, text); break;  // anything newer than this renderer
+            default:
+                append_escaped(m_out, text);
+                break;  // anything newer than this renderer
         }
         return 0;
     }
@@ -332,8 +400,12 @@ std::string render_once(std::string_view markdown, unsigned flags, int depth, bo
     parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
         return static_cast<Renderer*>(self)->leave_block(type, detail);
     };
-    parser.enter_span = [](MD_SPANTYPE type, void*, void* self) { return static_cast<Renderer*>(self)->enter_span(type); };
-    parser.leave_span = [](MD_SPANTYPE type, void*, void* self) { return static_cast<Renderer*>(self)->leave_span(type); };
+    parser.enter_span = [](MD_SPANTYPE type, void*, void* self) {
+        return static_cast<Renderer*>(self)->enter_span(type);
+    };
+    parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
+        return static_cast<Renderer*>(self)->leave_span(type);
+    };
     parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
         return static_cast<Renderer*>(self)->text(type, std::string_view(text, size));
     };
@@ -388,8 +460,10 @@ bool is_mostly_html(std::string_view body) {
         }
         const std::size_t open = line.rfind("<!--");
         const std::size_t close = line.rfind("-->");
-        if (open != std::string_view::npos && (close == std::string_view::npos || close < open)) in_comment = true;
-        else if (close != std::string_view::npos) in_comment = false;
+        if (open != std::string_view::npos && (close == std::string_view::npos || close < open))
+            in_comment = true;
+        else if (close != std::string_view::npos)
+            in_comment = false;
         start = end + 1;
     }
     return lines > 0 && tag_lines * 2 > lines;

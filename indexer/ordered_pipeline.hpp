@@ -34,8 +34,8 @@
 #include <optional>
 #include <stdexcept>
 #include <system_error>
-#include <utility>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace idx::indexer {
@@ -137,9 +137,7 @@ void run_ordered_settled(std::size_t count, unsigned threads, std::size_t window
             slot_freed.notify_all();
             consume(i, std::move(result));
             if (settled > budget / window) {
-                {
-                    [[maybe_unused]] const Result large = std::move(result);
-                }
+                { [[maybe_unused]] const Result large = std::move(result); }
                 {
                     std::lock_guard lock(mutex);
                     in_flight -= settled;

@@ -10,13 +10,15 @@
 namespace idx::indexer {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"January", "February", "March",     "April",
-                                                      "May",     "June",     "July",      "August",
-                                                      "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonths = {"January",   "February", "March",    "April",
+                                                      "May",       "June",     "July",     "August",
+                                                      "September", "October",  "November", "December"};
 constexpr std::array<std::string_view, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                        "Friday", "Saturday", "Sunday"};
 
-bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 std::string two_digits(int n) {
     char buf[16];
@@ -186,8 +188,8 @@ struct Placeholders {
 };
 
 constexpr std::array<std::string_view, 17> kDateNames = {
-    "year",        "month",      "day",        "hour",   "minute", "second", "i_day",     "i_month", "short_month",
-    "long_month",  "short_year", "y_day",      "w_year", "week",   "w_day",  "short_day", "long_day"};
+    "year",       "month",      "day",   "hour",   "minute", "second", "i_day",     "i_month", "short_month",
+    "long_month", "short_year", "y_day", "w_year", "week",   "w_day",  "short_day", "long_day"};
 
 void add_date(Placeholders& p, const std::optional<PostDate>& maybe_date) {
     if (!maybe_date) {  // Jekyll always has a date; without one the pieces are empty
@@ -198,25 +200,25 @@ void add_date(Placeholders& p, const std::optional<PostDate>& maybe_date) {
     const auto weekday = static_cast<std::size_t>(weekday_index(date));
     int week_year = 0, week = 0;
     iso_week(date, week_year, week);
-    const std::string_view month_name = date.month >= 1 && date.month <= 12 ? kMonths[static_cast<std::size_t>(date.month - 1)] : "";
-    p.values.insert(p.values.end(),
-                    {{"year", zero_padded(date.year, 4)},
-                     {"month", two_digits(date.month)},
-                     {"day", two_digits(date.day)},
-                     {"hour", two_digits(date.hour)},
-                     {"minute", two_digits(date.minute)},
-                     {"second", two_digits(date.second)},
-                     {"i_day", std::to_string(date.day)},
-                     {"i_month", std::to_string(date.month)},
-                     {"short_month", std::string(month_name.substr(0, 3))},
-                     {"long_month", std::string(month_name)},
-                     {"short_year", two_digits(date.year % 100)},
-                     {"y_day", zero_padded(day_of_year(date), 3)},
-                     {"w_year", zero_padded(week_year, 4)},
-                     {"week", two_digits(week)},
-                     {"w_day", std::to_string(weekday + 1)},
-                     {"short_day", std::string(kWeekdays[weekday].substr(0, 3))},
-                     {"long_day", std::string(kWeekdays[weekday])}});
+    const std::string_view month_name =
+        date.month >= 1 && date.month <= 12 ? kMonths[static_cast<std::size_t>(date.month - 1)] : "";
+    p.values.insert(p.values.end(), {{"year", zero_padded(date.year, 4)},
+                                     {"month", two_digits(date.month)},
+                                     {"day", two_digits(date.day)},
+                                     {"hour", two_digits(date.hour)},
+                                     {"minute", two_digits(date.minute)},
+                                     {"second", two_digits(date.second)},
+                                     {"i_day", std::to_string(date.day)},
+                                     {"i_month", std::to_string(date.month)},
+                                     {"short_month", std::string(month_name.substr(0, 3))},
+                                     {"long_month", std::string(month_name)},
+                                     {"short_year", two_digits(date.year % 100)},
+                                     {"y_day", zero_padded(day_of_year(date), 3)},
+                                     {"w_year", zero_padded(week_year, 4)},
+                                     {"week", two_digits(week)},
+                                     {"w_day", std::to_string(weekday + 1)},
+                                     {"short_day", std::string(kWeekdays[weekday].substr(0, 3))},
+                                     {"long_day", std::string(kWeekdays[weekday])}});
 }
 
 // Jekyll's URL#generate_url_from_drop: each `:name` (letters and '_'; a
@@ -339,9 +341,9 @@ std::string jekyll_path(const PermalinkInput& input, const SiteConfig& site) {
 
     const std::string_view name = file_name_of(input.relative_path);
     const std::string slug = input.slug.empty() ? file_slug(name) : std::string(input.slug);
-    const std::string_view folders =
-        cut == std::string_view::npos ? input.relative_path.substr(0, input.relative_path.size() - name.size())
-                                      : input.relative_path.substr(0, cut);
+    const std::string_view folders = cut == std::string_view::npos
+                                         ? input.relative_path.substr(0, input.relative_path.size() - name.size())
+                                         : input.relative_path.substr(0, cut);
     Placeholders p;
     p.values = {{"categories", categories_path(input, folders, special)},
                 {"title", slugify(slug, true)},

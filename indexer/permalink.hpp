@@ -27,8 +27,8 @@ struct PermalinkInput {
     // folders above `_posts`.
     std::vector<std::string> categories;
     std::vector<std::string> category;
-    std::string_view slug;  // front matter `slug:`; empty: from the file name
-    std::string_view lang;  // front matter `lang:`, else the site's (for :lang)
+    std::string_view slug;         // front matter `slug:`; empty: from the file name
+    std::string_view lang;         // front matter `lang:`, else the site's (for :lang)
     std::optional<PostDate> date;  // the post's date (front matter, else file name)
 };
 

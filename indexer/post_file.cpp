@@ -115,7 +115,7 @@ PostFile& read_open_file(const UniqueFd& fd, PostFile& file, std::uint64_t max_b
             if (errno == EINTR) continue;
             file.status = ReadStatus::unreadable;
             file.problem = std::string("cannot read: ") + std::strerror(errno);
-                return file;
+            return file;
         }
         if (n == 0) break;
         got += static_cast<std::size_t>(n);
@@ -123,7 +123,7 @@ PostFile& read_open_file(const UniqueFd& fd, PostFile& file, std::uint64_t max_b
             file.status = ReadStatus::too_big;
             file.source.size = got;
             file.content.clear();
-                return file;
+            return file;
         }
     }
     file.content.resize(got);  // shrank since fstat: what was read is the file

@@ -75,12 +75,13 @@ void set_language(const FrontMatter& fm, const ParseOptions& options, const Inde
             return;
         }
         if (name == &fm.lang)
-            result.warnings.push_back({result.post.path, 0, "lang '" + fm.lang + "' is not a language code such as en, de or zh_cn; ignored"});
+            result.warnings.push_back(
+                {result.post.path, 0,
+                 "lang '" + fm.lang + "' is not a language code such as en, de or zh_cn; ignored"});
     }
 }
 
-std::string body_text(std::string_view path, std::string_view body, const ParseOptions& options,
-                      ParseResult& result) {
+std::string body_text(std::string_view path, std::string_view body, const ParseOptions& options, ParseResult& result) {
     static const IndexSettings kDefaults;
     const IndexSettings& settings = options.settings ? *options.settings : kDefaults;
     const std::string ext = lower_extension(path);
@@ -93,12 +94,14 @@ std::string body_text(std::string_view path, std::string_view body, const ParseO
     erase_liquid_values(cleaned);
     HtmlText html = html_to_text(cleaned, options.html);
     if (html.too_large)
-        result.warnings.push_back({std::string(path), 0, "body of " + std::to_string(cleaned.size() >> 20) + " MiB is over the " +
-                                          std::to_string(options.html.max_bytes >> 20) +
-                                          " MiB idx parses as HTML; its tags were stripped without parsing"});
+        result.warnings.push_back({std::string(path), 0,
+                                   "body of " + std::to_string(cleaned.size() >> 20) + " MiB is over the " +
+                                       std::to_string(options.html.max_bytes >> 20) +
+                                       " MiB idx parses as HTML; its tags were stripped without parsing"});
     else if (html.used_fallback)
-        result.warnings.push_back({std::string(path), 0, "HTML nested more than " + std::to_string(options.html.max_depth) +
-                                          " levels deep; its tags were stripped without parsing"});
+        result.warnings.push_back({std::string(path), 0,
+                                   "HTML nested more than " + std::to_string(options.html.max_depth) +
+                                       " levels deep; its tags were stripped without parsing"});
     return std::move(html.text);
 }
 

@@ -9,8 +9,8 @@
 
 #include "common/config.hpp"
 #include "common/post.hpp"
-#include "indexer/html_text.hpp"
 #include "indexer/file_message.hpp"
+#include "indexer/html_text.hpp"
 #include "indexer/site.hpp"
 
 namespace idx::indexer {
@@ -35,8 +35,8 @@ struct ParseResult {
     ParseStatus status = ParseStatus::error;
     Post post;                          // filled for `post` and `draft`
     std::string skip_reason;            // for `not_a_post`
-    FileMessage error;                   // for `error`
-    std::vector<FileMessage> warnings;   // the post was indexed, but see these
+    FileMessage error;                  // for `error`
+    std::vector<FileMessage> warnings;  // the post was indexed, but see these
 };
 
 // `path` names the file in messages and gives the extension (Markdown or

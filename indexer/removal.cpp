@@ -60,8 +60,7 @@ RemoveReport remove_paths(const std::string& db_path, const std::vector<std::str
             report.not_indexed.push_back(paths[i]);
         }
     }
-    if (!report.dropped_roots.empty())
-        db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
+    if (!report.dropped_roots.empty()) db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
     db.commit();
     return report;
 }

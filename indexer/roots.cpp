@@ -26,8 +26,9 @@ bool under_any(const std::string& path, const std::vector<std::string>& roots) {
 
 void require_index(const std::string& db_path) {
     if (!local_database_exists(db_path)) {
-        throw Error("there is no index at " + db_path + " (nothing was changed): run `idx add FOLDER` first, or give --db DIR",
-                    ExitCode::partial);
+        throw Error(
+            "there is no index at " + db_path + " (nothing was changed): run `idx add FOLDER` first, or give --db DIR",
+            ExitCode::partial);
     }
 }
 
@@ -70,7 +71,8 @@ std::size_t drop_root(const std::string& db_path, const std::string& root, bool 
     auto it = std::find(roots.begin(), roots.end(), target);
     if (it == roots.end()) it = std::find(roots.begin(), roots.end(), canonical_path(root));
     if (it == roots.end())
-        throw Error(root + " is not a recorded folder (nothing was changed); `idx roots` lists them", ExitCode::partial);
+        throw Error(root + " is not a recorded folder (nothing was changed); `idx roots` lists them",
+                    ExitCode::partial);
     target = *it;
     roots.erase(it);
 
@@ -83,7 +85,8 @@ std::size_t drop_root(const std::string& db_path, const std::string& root, bool 
         }
     }
     std::vector<FailureRecord> failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
-    std::erase_if(failures, [&](const FailureRecord& f) { return is_under(f.path, target) && !under_any(f.path, roots); });
+    std::erase_if(failures,
+                  [&](const FailureRecord& f) { return is_under(f.path, target) && !under_any(f.path, roots); });
     db.set_metadata(std::string(schema::metadata::failures), encode_failures(failures));
     db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
     db.commit();

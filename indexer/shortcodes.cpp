@@ -8,13 +8,13 @@ namespace {
 
 // Shortcodes whose tags are removed but whose enclosed text is kept.
 constexpr std::array<std::string_view, 14> kTextShortcodes = {
-    "caption", "wp_caption", "quote", "pullquote", "dropcap", "highlight", "button",
-    "su_quote", "su_note", "column", "one_half", "one_third", "box", "callout"};
+    "caption",  "wp_caption", "quote",  "pullquote", "dropcap",   "highlight", "button",
+    "su_quote", "su_note",    "column", "one_half",  "one_third", "box",       "callout"};
 // Shortcodes whose enclosed content is a URL, an id or a list: removed whole.
 constexpr std::array<std::string_view, 19> kMediaShortcodes = {
-    "embed",   "video",      "audio",  "playlist",   "gallery",      "youtube", "vimeo",
-    "tweet",   "twitter",    "instagram", "soundcloud", "spotify",   "googlemaps", "contact-form",
-    "contact-form-7", "gravityform", "wpvideo", "ted", "slideshare"};
+    "embed",          "video",       "audio",     "playlist",   "gallery",   "youtube",    "vimeo",
+    "tweet",          "twitter",     "instagram", "soundcloud", "spotify",   "googlemaps", "contact-form",
+    "contact-form-7", "gravityform", "wpvideo",   "ted",        "slideshare"};
 // Even a long caption tag (attributes, an <img>) ends within this many bytes.
 constexpr std::size_t kMaxTagBytes = 4096;
 // Media contents are a URL or a few ids: longer than this is not what it seems.
@@ -174,8 +174,7 @@ constexpr std::size_t kMaxDestination = 2048;
 InDestination destination_state(std::string_view out) {
     const std::size_t stop = out.size() > kMaxDestination ? out.size() - kMaxDestination : 0;
     std::size_t at = out.size();
-    while (at > stop && out[at - 1] != ' ' && out[at - 1] != '\t' && out[at - 1] != '\n' && out[at - 1] != '(')
-        --at;
+    while (at > stop && out[at - 1] != ' ' && out[at - 1] != '\t' && out[at - 1] != '\n' && out[at - 1] != '(') --at;
     const bool start = at == out.size();
     if (at > stop + 1 && out[at - 1] == '(' && out[at - 2] == ']')
         return start ? InDestination::at_start : InDestination::inside;
@@ -214,9 +213,12 @@ std::string strip_liquid(std::string_view body, LiquidTarget target) {
             // path: "/" when it starts the destination (which must not be
             // empty), else nothing. A destination is never text.
             const InDestination where = target == LiquidTarget::markdown ? destination_state(out) : InDestination::no;
-            if (text) out += ' ';
-            else if (where == InDestination::at_start) out += '/';
-            else if (where == InDestination::no) out += kLiquidValue;
+            if (text)
+                out += ' ';
+            else if (where == InDestination::at_start)
+                out += '/';
+            else if (where == InDestination::no)
+                out += kLiquidValue;
             continue;
         }
         const std::string_view name = tag_name(body.substr(open + 2, close - open - 2));

@@ -26,12 +26,12 @@
 #include "indexer/ordered_pipeline.hpp"
 #include "indexer/post_file.hpp"
 #include "indexer/post_parser.hpp"
-#include "indexer/removal.hpp"
-#include "indexer/spelling_words.hpp"
 #include "indexer/publishing.hpp"
-#include "indexer/time_zone.hpp"
+#include "indexer/removal.hpp"
 #include "indexer/roots.hpp"
 #include "indexer/site_finder.hpp"
+#include "indexer/spelling_words.hpp"
+#include "indexer/time_zone.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -61,7 +61,7 @@ struct Task {
     IndexedFile* indexed;    // null when the index has no document for this path
     const Site* site;        // the Jekyll site of the root the file was found under
     const SiteRules* rules;  // that site's publishing rules
-    bool reparse;          // its site's settings changed: read it even when unchanged
+    bool reparse;            // its site's settings changed: read it even when unchanged
     // Indexed as a draft or future post under rules this run does not share:
     // read and judged again even when the file did not change.
     bool recheck = false;
@@ -115,8 +115,7 @@ public:
 
 private:
     std::vector<std::string> choose_roots() {
-        const std::vector<std::string> recorded =
-            decode_roots(m_db.get_metadata(std::string(schema::metadata::roots)));
+        const std::vector<std::string> recorded = decode_roots(m_db.get_metadata(std::string(schema::metadata::roots)));
         m_recorded.insert(recorded.begin(), recorded.end());
         std::vector<std::string> given = m_options.roots;
         if (given.empty()) given = recorded;
@@ -135,8 +134,9 @@ private:
             // A recorded folder that is gone is not this run's failure: one
             // warning a run, its documents kept, until the user drops it.
             m_report.missing_roots.push_back(
-                {root, 0, "folder is gone (moved, deleted or not mounted); its posts stay in the index until "
-                          "`idx roots rm` drops it"});
+                {root, 0,
+                 "folder is gone (moved, deleted or not mounted); its posts stay in the index until "
+                 "`idx roots rm` drops it"});
             walk.errors.clear();
         }
         m_report.errors.insert(m_report.errors.end(), walk.errors.begin(), walk.errors.end());
@@ -263,12 +263,12 @@ private:
         result.outcome = Outcome::indexed;
         result.built = builder.build(parsed.post, file.source);
         if (result.built.body_cut_after_words)
-            result.warnings.push_back(
-                {path, 0,
-                 "only the first " + std::to_string(*result.built.body_cut_after_words) +
-                     " words are searchable: a post may have at most " +
-                     std::to_string(DocumentBuilder::kMaxPostTerms) + " distinct words and " +
-                     std::to_string(DocumentBuilder::kMaxPostWords) + " words (see docs/RELIABILITY.md)"});
+            result.warnings.push_back({path, 0,
+                                       "only the first " + std::to_string(*result.built.body_cut_after_words) +
+                                           " words are searchable: a post may have at most " +
+                                           std::to_string(DocumentBuilder::kMaxPostTerms) + " distinct words and " +
+                                           std::to_string(DocumentBuilder::kMaxPostWords) +
+                                           " words (see docs/RELIABILITY.md)"});
         return result;
     }
 
@@ -310,8 +310,8 @@ private:
     void record_failure(FileMessage message, const FileEntry& file) {
         FailureRecord failure{message.path, file.mtime_ns, file.size, message.line, message.message};
         const auto known = m_known_failures.find(message.path);
-        const bool reported_before =
-            known != m_known_failures.end() && known->second.mtime_ns == file.mtime_ns && known->second.size == file.size;
+        const bool reported_before = known != m_known_failures.end() && known->second.mtime_ns == file.mtime_ns &&
+                                     known->second.size == file.size;
         (reported_before ? m_report.still_failing : m_report.errors).push_back(std::move(message));
         m_failures_now.push_back(std::move(failure));
     }
@@ -400,8 +400,9 @@ private:
         } catch (const std::bad_alloc&) {
             FileResult result;
             result.outcome = Outcome::error;
-            result.message = {task.file->path, 0,
-                              "not indexed: out of memory while reading it (see the memory bound in docs/RELIABILITY.md)"};
+            result.message = {
+                task.file->path, 0,
+                "not indexed: out of memory while reading it (see the memory bound in docs/RELIABILITY.md)"};
             return result;
         }
     }
@@ -423,8 +424,8 @@ private:
             [&](std::size_t i, FileResult&& result) {
                 apply(result, m_tasks[i]);
                 if (m_options.on_progress)
-                    m_options.on_progress({already_done + i + 1, total,
-                                           std::chrono::duration<double>(Clock::now() - started).count()});
+                    m_options.on_progress(
+                        {already_done + i + 1, total, std::chrono::duration<double>(Clock::now() - started).count()});
             });
     }
 
@@ -446,7 +447,8 @@ private:
         if (!m_options.prune && !m_report.reindexed_all) return;
         std::vector<std::string> protected_folders;
         for (const WalkResult& walk : walks)
-            protected_folders.insert(protected_folders.end(), walk.unlisted_folders.begin(), walk.unlisted_folders.end());
+            protected_folders.insert(protected_folders.end(), walk.unlisted_folders.begin(),
+                                     walk.unlisted_folders.end());
         for (const auto& [path, indexed] : m_state) {
             if (indexed.seen) continue;
             const bool under_walked_root = std::any_of(m_report.roots.begin(), m_report.roots.end(),
@@ -473,7 +475,8 @@ private:
                                               [&](const std::string& folder) { return is_under(path, folder); });
             if (!walked || unlisted) kept.push_back(failure);
         }
-        std::sort(kept.begin(), kept.end(), [](const FailureRecord& a, const FailureRecord& b) { return a.path < b.path; });
+        std::sort(kept.begin(), kept.end(),
+                  [](const FailureRecord& a, const FailureRecord& b) { return a.path < b.path; });
         m_db.set_metadata(std::string(schema::metadata::failures), encode_failures(kept));
     }
 
@@ -524,7 +527,7 @@ private:
     ParseOptions m_parse_options;
     std::int64_t m_now;  // the run's time, for the publishing rules
     IndexState m_state;
-    std::set<std::string> m_recorded;  // roots of earlier runs
+    std::set<std::string> m_recorded;                                 // roots of earlier runs
     std::unordered_map<std::string, FailureRecord> m_known_failures;  // as the last run left them
     std::vector<FailureRecord> m_failures_now;
     std::vector<std::string> m_unlisted;  // folders this run could not list
@@ -534,7 +537,7 @@ private:
     std::vector<SiteRules> m_rules;    // per root: its site's publishing rules
     nlohmann::json m_recorded_sites;   // site folder -> fingerprint, as the database records it
     std::size_t m_pending_writes = 0;
-    SpellingWords m_spelling_words;  // for the titles of replaced and deleted documents
+    SpellingWords m_spelling_words;     // for the titles of replaced and deleted documents
     std::uint64_t m_pending_bytes = 0;  // post bytes stored since the last commit
     std::uint64_t m_pending_terms = 0;  // distinct terms of each document stored since, summed
 };

@@ -27,8 +27,8 @@ struct SyncOptions {
     std::vector<std::string> roots;  // folders or files; empty: the roots of earlier runs
     IndexSettings settings;
     std::uint64_t max_file_size = kDefaultMaxFileSize;
-    unsigned jobs = 0;  // parsing threads; 0: one per core
-    bool prune = true;  // remove documents whose files are gone
+    unsigned jobs = 0;            // parsing threads; 0: one per core
+    bool prune = true;            // remove documents whose files are gone
     bool include_drafts = false;  // index drafts (published: false, _drafts/)
     bool future = false;          // index posts dated after the run in every site (Jekyll's `future: true`)
     std::string site_language;    // language of posts without `lang:` (the site's _config.yml)
@@ -65,12 +65,12 @@ struct SyncReport {
     // Recorded folders that are gone (moved, deleted, unmounted): their
     // documents are kept until `idx roots rm`. One warning each per run.
     std::vector<FileMessage> missing_roots;
-    std::vector<FileMessage> warnings;   // indexed, but worth a look
-    std::vector<FileMessage> skips;      // why each skipped file was skipped (for --verbose)
-    bool reindexed_all = false;          // settings or schema changed since the last run
-    std::uint64_t documents = 0;         // in the database after the run
+    std::vector<FileMessage> warnings;  // indexed, but worth a look
+    std::vector<FileMessage> skips;     // why each skipped file was skipped (for --verbose)
+    bool reindexed_all = false;         // settings or schema changed since the last run
+    std::uint64_t documents = 0;        // in the database after the run
     double seconds = 0;
-    std::vector<std::string> roots;      // canonical roots this run walked
+    std::vector<std::string> roots;  // canonical roots this run walked
 };
 
 // Throws idx::Error for a database that cannot be opened or is locked

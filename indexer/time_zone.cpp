@@ -32,8 +32,10 @@ std::optional<int> zone_offset_minutes(const std::string& zone, std::int64_t at)
     const std::time_t when = static_cast<std::time_t>(at);
     std::tm local{};
     const bool ok = ::localtime_r(&when, &local) != nullptr;
-    if (saved) ::setenv("TZ", saved->c_str(), 1);
-    else ::unsetenv("TZ");
+    if (saved)
+        ::setenv("TZ", saved->c_str(), 1);
+    else
+        ::unsetenv("TZ");
     ::tzset();
     if (!ok) return std::nullopt;
     return static_cast<int>(local.tm_gmtoff / 60);

@@ -29,7 +29,8 @@ std::optional<std::string> date_bound(std::string_view text, Bound bound) {
         if (text[i] == '-' && (i == 4 || i == 7)) continue;
         compact += text[i];
     }
-    if (!all_digits(compact) || (compact.size() != 4 && compact.size() != 6 && compact.size() != 8)) return std::nullopt;
+    if (!all_digits(compact) || (compact.size() != 4 && compact.size() != 6 && compact.size() != 8))
+        return std::nullopt;
     if (compact.size() != text.size() && text.size() != 7 && text.size() != 10) return std::nullopt;
     const int year = digits_value(compact.substr(0, 4));
     if (year < 1) return std::nullopt;

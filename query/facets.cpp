@@ -25,7 +25,8 @@ std::vector<FacetValue> by_count(std::vector<FacetValue> values, std::size_t lim
 std::vector<FacetValue> in_date_order(const std::map<std::string, Xapian::doccount>& counts, std::size_t limit) {
     std::vector<FacetValue> values;
     for (const auto& [value, count] : counts) values.push_back({value, count});
-    if (limit > 0 && values.size() > limit) values.erase(values.begin(), values.end() - static_cast<std::ptrdiff_t>(limit));
+    if (limit > 0 && values.size() > limit)
+        values.erase(values.begin(), values.end() - static_cast<std::ptrdiff_t>(limit));
     return values;
 }
 
@@ -33,11 +34,16 @@ std::vector<FacetValue> in_date_order(const std::map<std::string, Xapian::doccou
 // feeds both the month and the year facets).
 Facet facet_of(FacetField field) {
     switch (field) {
-        case FacetField::author: return Facet::author;
-        case FacetField::category: return Facet::category;
-        case FacetField::tag: return Facet::tag;
-        case FacetField::month: return Facet::month;
-        case FacetField::lang: return Facet::lang;
+        case FacetField::author:
+            return Facet::author;
+        case FacetField::category:
+            return Facet::category;
+        case FacetField::tag:
+            return Facet::tag;
+        case FacetField::month:
+            return Facet::month;
+        case FacetField::lang:
+            return Facet::lang;
     }
     return Facet::month;
 }
@@ -71,13 +77,16 @@ std::uint32_t FacetCache::intern_record(const std::string& record) {
 
 const FacetCache::Ids& FacetCache::value_ids(const Xapian::Document& doc) {
     const Xapian::docid docid = doc.get_docid();
-    if (docid >= m_record_of_doc.size()) m_record_of_doc.resize(std::max<std::size_t>(docid + 1, m_record_of_doc.size() * 2));
+    if (docid >= m_record_of_doc.size())
+        m_record_of_doc.resize(std::max<std::size_t>(docid + 1, m_record_of_doc.size() * 2));
     std::uint32_t& slot = m_record_of_doc[docid];
     if (slot == 0) slot = intern_record(doc.get_value(schema::slot::facets)) + 1;
     return m_records[slot - 1];
 }
 
-void FacetCache::clear() { *this = FacetCache(); }
+void FacetCache::clear() {
+    *this = FacetCache();
+}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;

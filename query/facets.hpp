@@ -63,12 +63,12 @@ public:
 private:
     std::uint32_t intern_record(const std::string& record);
 
-    std::vector<std::uint32_t> m_record_of_doc;  // docid -> record index + 1; 0 when not read yet
-    std::vector<Ids> m_records;                   // record index -> value ids
-    StringMap<std::uint32_t> m_record_index;      // stored record bytes -> record index
+    std::vector<std::uint32_t> m_record_of_doc;                // docid -> record index + 1; 0 when not read yet
+    std::vector<Ids> m_records;                                // record index -> value ids
+    StringMap<std::uint32_t> m_record_index;                   // stored record bytes -> record index
     std::vector<std::pair<FacetField, std::string>> m_values;  // value id -> field and value
     std::array<StringMap<std::uint32_t>, kFacetFieldCount> m_value_index;
-    std::vector<std::uint32_t> m_group_of_value;                      // value id -> group id
+    std::vector<std::uint32_t> m_group_of_value;                           // value id -> group id
     std::array<StringMap<std::uint32_t>, kFacetFieldCount> m_group_index;  // label_key -> group id
     std::size_t m_group_count = 0;
 };

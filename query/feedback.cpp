@@ -21,8 +21,8 @@ public:
 
 }  // namespace
 
-Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query& text,
-                                   std::size_t terms_in_query, const FeedbackSettings& settings) {
+Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query& text, std::size_t terms_in_query,
+                                   const FeedbackSettings& settings) {
     if (settings.terms == 0 || settings.documents == 0 || terms_in_query < settings.min_query_terms) return text;
     enquire.set_query(text);
     const Xapian::MSet top = enquire.get_mset(0, settings.documents);

@@ -34,7 +34,8 @@ Xapian::Query YearFieldProcessor::operator()(const std::string& value) {
 Xapian::Query MonthFieldProcessor::operator()(const std::string& value) {
     std::string compact = value;
     if (compact.size() == 7 && compact[4] == '-') compact.erase(4, 1);
-    const bool valid = compact.size() == 6 && all_digits(compact) && compact.substr(4) >= "01" && compact.substr(4) <= "12";
+    const bool valid =
+        compact.size() == 6 && all_digits(compact) && compact.substr(4) >= "01" && compact.substr(4) <= "12";
     if (!valid) {
         m_problem = "month:" + value + " is not a month; write it as month:2016-03";
         return Xapian::Query::MatchNothing;

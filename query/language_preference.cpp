@@ -11,8 +11,8 @@ Xapian::Query prefer_language(const Xapian::Database& db, const Xapian::Query& q
     const Xapian::doccount in_language = db.get_termfreq(term);
     if (in_language == 0 || in_language >= db.get_doccount()) return query;
     // The query owns the posting source (release()).
-    Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                        Xapian::Query(term));
+    Xapian::Query bonus(Xapian::Query::OP_FILTER,
+                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), Xapian::Query(term));
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
 }
 

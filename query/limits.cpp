@@ -15,10 +15,14 @@ std::size_t nesting(const std::string& query) {
     std::size_t deepest = 0;
     bool in_quotes = false;
     for (const char c : query) {
-        if (c == '"') in_quotes = !in_quotes;
-        else if (in_quotes) continue;
-        else if (c == '(') deepest = std::max(deepest, ++depth);
-        else if (c == ')' && depth > 0) --depth;
+        if (c == '"')
+            in_quotes = !in_quotes;
+        else if (in_quotes)
+            continue;
+        else if (c == '(')
+            deepest = std::max(deepest, ++depth);
+        else if (c == ')' && depth > 0)
+            --depth;
     }
     return deepest;
 }

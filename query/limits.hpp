@@ -20,10 +20,10 @@ inline constexpr std::size_t kQueryBytes = 1024;  // the query text
 inline constexpr std::size_t kTerms = 64;         // words and field terms after parsing (a wildcard counts once)
 inline constexpr std::size_t kWildcards = 4;      // `word*` patterns in one query
 inline constexpr Xapian::termcount kWildcardExpansion = 256;  // words one pattern may stand for
-inline constexpr std::size_t kNesting = 8;        // levels of parentheses
-inline constexpr std::size_t kFilterValues = 64;  // values of one filter option (--author, --category, --tag)
-inline constexpr std::size_t kResults = 1000;     // results per page (--limit)
-inline constexpr std::size_t kOffset = 1000000;   // results skipped (--offset)
+inline constexpr std::size_t kNesting = 8;                    // levels of parentheses
+inline constexpr std::size_t kFilterValues = 64;       // values of one filter option (--author, --category, --tag)
+inline constexpr std::size_t kResults = 1000;          // results per page (--limit)
+inline constexpr std::size_t kOffset = 1000000;        // results skipped (--offset)
 inline constexpr std::size_t kBatchLineBytes = 16384;  // one line of --queries-from
 // Spelling correction weighs each unknown word against the others with a
 // count over the index; past this many words a query gets no "did you mean".

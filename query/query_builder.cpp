@@ -73,7 +73,8 @@ bool asks_for_exactness(std::string_view query) {
         for (const char c : token)
             if (c == '"' || c == '(' || c == ')') return true;
         // U+201C/U+201D, the curly quotes Xapian also reads as phrase marks.
-        if (token.find("\xE2\x80\x9C") != std::string_view::npos || token.find("\xE2\x80\x9D") != std::string_view::npos)
+        if (token.find("\xE2\x80\x9C") != std::string_view::npos ||
+            token.find("\xE2\x80\x9D") != std::string_view::npos)
             return true;
         const std::size_t colon = token.find(':');
         if (colon != std::string_view::npos && colon > 0) {
@@ -92,7 +93,8 @@ std::vector<std::string> lang_filter_codes(const Xapian::Query& query) {
     const char prefix = schema::prefix::lang[0];
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
         const std::string term = *it;
-        if (term.size() > 1 && term[0] == prefix && !(term[1] >= 'A' && term[1] <= 'Z')) codes.push_back(term.substr(1));
+        if (term.size() > 1 && term[0] == prefix && !(term[1] >= 'A' && term[1] <= 'Z'))
+            codes.push_back(term.substr(1));
     }
     return codes;
 }
@@ -100,7 +102,8 @@ std::vector<std::string> lang_filter_codes(const Xapian::Query& query) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& language)
-    : m_default(resolve_language(language.language).value_or(Language{})), m_stemmer(snowball_stemmer(m_default.stemmer)) {
+    : m_default(resolve_language(language.language).value_or(Language{})),
+      m_stemmer(snowball_stemmer(m_default.stemmer)) {
     for (const std::string& word : language.stop_words) m_stopper.add(word);
     m_parser.set_database(db);
     m_current = "(unset)";
@@ -206,9 +209,8 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
                         ": the date range is reversed, so no post could match; give the earlier date as since");
         const auto range = date_range_query(request.since, request.until);
         if (!range) {
-            const std::string& bad = !request.since.empty() && !date_bound(request.since, Bound::lower)
-                                         ? request.since
-                                         : request.until;
+            const std::string& bad =
+                !request.since.empty() && !date_bound(request.since, Bound::lower) ? request.since : request.until;
             throw Error("'" + bad + "' is not a date; write 2016-03-01, 2016-03 or 2016");
         }
         parts.push_back(*range);

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "common/language.hpp"
-#include "query/field_processors.hpp"
 #include "query/date_range.hpp"
+#include "query/field_processors.hpp"
 #include "query/reader.hpp"
 #include "query/search_request.hpp"
 
@@ -24,9 +24,9 @@ namespace idx::query {
 MatchMode effective_match(const SearchRequest& request);
 
 struct BuiltQuery {
-    Xapian::Query query;   // text filtered by filter: what the search matches and counts
-    Xapian::Query text;    // the parsed query text alone (MatchAll when empty)
-    Xapian::Query filter;  // the option filters (empty when none)
+    Xapian::Query query;     // text filtered by filter: what the search matches and counts
+    Xapian::Query text;      // the parsed query text alone (MatchAll when empty)
+    Xapian::Query filter;    // the option filters (empty when none)
     bool match_all = false;  // the query text was blank: every post (filtered)
     // Plain words joined with OR (the default): the only queries feedback
     // may reorder. False for --match all (or date sorting's default AND)
@@ -74,7 +74,7 @@ private:
     Xapian::Stem m_stemmer;
     Xapian::SimpleStopper m_stopper;
     std::map<std::string, Analysis, std::less<>> m_analyses;  // other languages, made on first use
-    std::string m_current;  // code the parser is set up for
+    std::string m_current;                                    // code the parser is set up for
     Xapian::Stem m_current_stemmer;
     std::string m_problem;  // set by the processors below during a parse
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> m_fields;

@@ -18,8 +18,8 @@ void Searcher::open_database() {
     m_identity = database_identity(m_path);
     m_db = open_for_reading(m_path);
     m_builder = std::make_unique<QueryBuilder>(m_db, read_index_language(m_db));
-    m_title_boost = std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words,
-                                                 m_ranking.title_boost);
+    m_title_boost =
+        std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words, m_ranking.title_boost);
     forget_revision();
 }
 
@@ -29,8 +29,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // database deleted and made anew under the same name is another database:
     // reopen() would mix its revision with the old files' tables, so its
     // identity is checked first (two stats) and it is opened afresh.
-    if (database_identity(m_path) != m_identity) open_database();
-    else if (m_db.reopen()) forget_revision();
+    if (database_identity(m_path) != m_identity)
+        open_database();
+    else if (m_db.reopen())
+        forget_revision();
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);
@@ -90,8 +92,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (request.langs.empty() && sort == SortOrder::relevance && !built.terms.empty())
         text = prefer_language(m_db, text, built.language);
     enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
-    if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
-    else if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
+    if (sort == SortOrder::newest)
+        enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
+    else if (sort == SortOrder::oldest)
+        enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
 
     // Totals are exact. With facets, a second pass visits every match to count
     // them (and gives the total), so the ranking pass can stop early at the
@@ -117,7 +121,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         auto post = decode_post(doc.get_data(), doc.get_value(schema::slot::text));
         if (!post) continue;  // written by an unknown format: skip rather than show garbage
         Hit hit;
-        hit.rank = request.offset + static_cast<std::size_t>(it.get_rank()) - static_cast<std::size_t>(mset.get_firstitem()) + 1;
+        hit.rank = request.offset + static_cast<std::size_t>(it.get_rank()) -
+                   static_cast<std::size_t>(mset.get_firstitem()) + 1;
         hit.score = it.get_weight();
         hit.snippet = snippets.make(post->text);
         post->text.clear();

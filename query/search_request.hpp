@@ -13,10 +13,10 @@ enum class MatchMode { any, all };  // words OR'ed (ranked) or all required
 enum class SortOrder { relevance, newest, oldest };
 
 struct SearchRequest {
-    std::string query;  // Xapian query syntax; empty matches every post
-    std::optional<MatchMode> match;  // default: all when sorting by date, else any (effective_match())
-    std::optional<SortOrder> sort;  // default: relevance, or newest for an empty query
-    std::vector<std::string> authors;     // OR within a field, AND across fields
+    std::string query;                 // Xapian query syntax; empty matches every post
+    std::optional<MatchMode> match;    // default: all when sorting by date, else any (effective_match())
+    std::optional<SortOrder> sort;     // default: relevance, or newest for an empty query
+    std::vector<std::string> authors;  // OR within a field, AND across fields
     std::vector<std::string> categories;
     std::vector<std::string> tags;
     // Posts in any of these languages (codes: en, ja, zh_cn). With one, the

@@ -14,7 +14,7 @@ constexpr std::string_view kEllipsis = "…";
 struct Word {
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
-    int term = -1;  // index into the matched-term list, -1 when not a match
+    int term = -1;      // index into the matched-term list, -1 when not a match
     bool ascii = true;  // every character is ASCII: no CJK to look for
 };
 
@@ -77,7 +77,9 @@ inline bool word_char_at(std::string_view text, std::size_t pos, std::size_t& le
 
 // Characters that show as nothing: zero-width space, non-joiner and joiner,
 // word joiner and the byte order mark. Xapian ignores them inside words.
-bool is_invisible(unsigned cp) { return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF; }
+bool is_invisible(unsigned cp) {
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+}
 
 bool is_digit(unsigned cp) {
     if (cp < 0x80) return cp >= '0' && cp <= '9';
@@ -88,8 +90,17 @@ bool is_digit(unsigned cp) {
 // 1,000): Xapian's TermGenerator and QueryParser index `15.1` as one term.
 bool is_digit_infix(unsigned cp) {
     switch (cp) {
-        case ',': case '.': case ';': case 0x037E: case 0x0589: case 0x060D: case 0x07F8: case 0x2044:
-        case 0xFE10: case 0xFE13: case 0xFE14:
+        case ',':
+        case '.':
+        case ';':
+        case 0x037E:
+        case 0x0589:
+        case 0x060D:
+        case 0x07F8:
+        case 0x2044:
+        case 0xFE10:
+        case 0xFE13:
+        case 0xFE14:
             return true;
         default:
             return false;
@@ -240,7 +251,8 @@ void match_cjk_word(std::string_view text, std::size_t begin, std::size_t end, b
             for (std::size_t k = i; k < j;) {
                 std::size_t last = k;
                 while (chars[k].term >= 0 && last + 1 < j && chars[last + 1].term >= 0) ++last;
-                if (chars[k].term >= 0 && (last > k || lone)) out.push_back({chars[k].begin, chars[last].end, chars[k].term});
+                if (chars[k].term >= 0 && (last > k || lone))
+                    out.push_back({chars[k].begin, chars[last].end, chars[k].term});
                 k = last + 1;
             }
         }
@@ -257,7 +269,8 @@ SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms)
         m_keys.push_back(term.substr(0, kKeyBytes));
         if (!term.empty()) m_first_bytes[static_cast<unsigned char>(term[0])] = true;
         std::size_t length = 0;
-        if (term.empty() || static_cast<unsigned char>(term[0]) < 0x80 || !is_cjk_codepoint(code_point(term, 0, length)))
+        if (term.empty() || static_cast<unsigned char>(term[0]) < 0x80 ||
+            !is_cjk_codepoint(code_point(term, 0, length)))
             continue;
         m_cjk_terms.emplace(term, static_cast<int>(i));
     }
@@ -370,8 +383,10 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
     const auto add = [&](std::string_view part, bool match) {
         std::string piece = without_byte_order_marks(part);
         std::replace(piece.begin(), piece.end(), '\n', ' ');
-        if (!match && !snippet.parts.empty() && !snippet.parts.back().match) snippet.parts.back().text += piece;
-        else snippet.parts.push_back({std::move(piece), match});
+        if (!match && !snippet.parts.empty() && !snippet.parts.back().match)
+            snippet.parts.back().text += piece;
+        else
+            snippet.parts.push_back({std::move(piece), match});
     };
     // An ellipsis only where visible text was cut (not a leading BOM).
     std::size_t shown_from = 0;

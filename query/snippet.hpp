@@ -41,9 +41,9 @@ private:
 
     Xapian::Stem m_stemmer;
     std::vector<std::string> m_terms;
-    std::vector<std::string> m_keys;  // first bytes of each term: the cheap pre-check
-    std::array<bool, 256> m_first_bytes{};  // first byte of some term
-    std::unordered_map<std::string, int> m_seen;  // lower-cased word -> match_term()
+    std::vector<std::string> m_keys;                   // first bytes of each term: the cheap pre-check
+    std::array<bool, 256> m_first_bytes{};             // first byte of some term
+    std::unordered_map<std::string, int> m_seen;       // lower-cased word -> match_term()
     std::unordered_map<std::string, int> m_cjk_terms;  // CJK n-gram term -> index into m_terms
     bool m_cjk_lone = false;  // the query's one CJK term is one character: marked where it stands alone
 };

@@ -14,7 +14,9 @@ struct QueryWord {
     bool wanted = true;  // false after NOT: the reader wants posts without it
 };
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 bool is_operator(std::string_view word) {
     return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
@@ -45,8 +47,8 @@ std::vector<QueryWord> correctable_words(const std::string& query) {
         }
         std::size_t end = i;
         bool letters_only = true;
-        while (end < query.size() && query[end] != ' ' && query[end] != '"' && query[end] != '(' &&
-               query[end] != ')' && query[end] != ':' && query[end] != '*') {
+        while (end < query.size() && query[end] != ' ' && query[end] != '"' && query[end] != '(' && query[end] != ')' &&
+               query[end] != ':' && query[end] != '*') {
             letters_only = letters_only && is_ascii_letter(query[end]);
             ++end;
         }
@@ -82,7 +84,8 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
         for (std::size_t j = 1; j <= m; ++j) {
             const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
             unsigned best = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) best = std::min(best, before[j - 2] + 1);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = std::min(best, before[j - 2] + 1);
             current[j] = best;
             row_min = std::min(row_min, best);
         }
@@ -192,9 +195,10 @@ std::optional<std::string> SpellingCorrector::correct(const std::string& query) 
         Xapian::doccount best_together = 0;
         for (const Candidate& c : options[i]) {
             const Xapian::doccount together = co_occurrence(c.word, context);
-            const bool better = best == nullptr || (together > 0) > (best_together > 0) ||
-                                ((together > 0) == (best_together > 0) &&
-                                 (c.distance < best->distance || (c.distance == best->distance && together > best_together)));
+            const bool better =
+                best == nullptr || (together > 0) > (best_together > 0) ||
+                ((together > 0) == (best_together > 0) &&
+                 (c.distance < best->distance || (c.distance == best->distance && together > best_together)));
             if (better) {
                 best = &c;
                 best_together = together;

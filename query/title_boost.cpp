@@ -11,7 +11,9 @@ Xapian::Query fixed_weight(double weight, const Xapian::Query& filter) {
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), filter);
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 
 }  // namespace
 
@@ -44,9 +46,10 @@ Xapian::Query TitleBoost::boost(const std::vector<std::string>& words) const {
     if (words.size() >= m_settings.min_in_order_words) {
         std::vector<Xapian::Query> title_terms;
         for (const std::string& word : words) title_terms.emplace_back(std::string(schema::prefix::title) + word);
-        const Xapian::termpos window = std::max<Xapian::termpos>(m_settings.window, static_cast<Xapian::termpos>(words.size()));
-        parts.push_back(fixed_weight(
-            m_settings.in_order, Xapian::Query(Xapian::Query::OP_PHRASE, title_terms.begin(), title_terms.end(), window)));
+        const Xapian::termpos window =
+            std::max<Xapian::termpos>(m_settings.window, static_cast<Xapian::termpos>(words.size()));
+        parts.push_back(fixed_weight(m_settings.in_order, Xapian::Query(Xapian::Query::OP_PHRASE, title_terms.begin(),
+                                                                        title_terms.end(), window)));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }

@@ -49,7 +49,6 @@ protected:
                    "title: " + word + " notes " + slug + "\ndate: " + date + " 10:00:00\nauthor: Maria Lopez\n",
                    "<p>Body of " + slug + " about " + word + ".</p>\n");
     }
-
 };
 
 TEST_F(IdxAdd, FirstRunCountsAndAnUnchangedRerunTouchesNothing) {
@@ -109,7 +108,9 @@ TEST_F(IdxAdd, ABrokenPostIsNamedWithItsLineAndTheRestIsIndexed) {
     write_good_post("good2", "harbour", 2);
     const fs::path broken = posts() / "2016-03-05-broken.md";
     write_file(broken, "---\ntitle: Broken\ndate: 2016-03-05\ncategories: [a, b\nauthor: x\n---\nbody\n");
-    write_file(posts() / "binary.md", std::string("\x7F" "ELF\0\0\0\x01\x02\0binary", 16));
+    write_file(posts() / "binary.md", std::string("\x7F"
+                                                  "ELF\0\0\0\x01\x02\0binary",
+                                                  16));
     write_file(posts() / "empty.md", "");
 
     const RunResult r = idx({"add", "--db", db(), posts().string()});
@@ -133,7 +134,9 @@ TEST_F(IdxAdd, ABrokenPostIsNamedWithItsLineAndTheRestIsIndexed) {
 
 TEST_F(IdxAdd, VerboseNamesSkippedFilesWithTheirReasons) {
     write_good_post("good1", "harbour", 1);
-    write_file(posts() / "binary.md", std::string("\x7F" "ELF\0\0\0\x01\x02\0binary", 16));
+    write_file(posts() / "binary.md", std::string("\x7F"
+                                                  "ELF\0\0\0\x01\x02\0binary",
+                                                  16));
     write_file(posts() / "empty.md", "");
     const RunResult r = idx({"add", "--db", db(), "--verbose", posts().string()});
     EXPECT_EQ(r.status, 0) << r.err;
@@ -307,7 +310,9 @@ struct BadUsage {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const BadUsage& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadUsage& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class IdxUsage : public IdxAdd, public ::testing::WithParamInterface<BadUsage> {};
 
@@ -322,8 +327,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, IdxUsage,
     ::testing::Values(BadUsage{"unknown_add_option", {"add", "--bogus", "posts"}, "bogus"},
                       BadUsage{"jobs_not_a_number", {"add", "-j", "many", "posts"}, "many"},
-                      BadUsage{"unknown_command", {"frobnicate"}, "frobnicate"},
-                      BadUsage{"no_command", {}, "Usage"},
+                      BadUsage{"unknown_command", {"frobnicate"}, "frobnicate"}, BadUsage{"no_command", {}, "Usage"},
                       BadUsage{"unknown_search_option", {"search", "--colour", "x"}, "colour"},
                       BadUsage{"limit_not_a_number", {"search", "--limit", "abc", "x"}, "abc"},
                       BadUsage{"bad_sort", {"search", "--sort", "sideways", "x"}, "--sort"},

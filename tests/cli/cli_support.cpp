@@ -21,9 +21,13 @@ extern char** environ;
 namespace idx::cli_test {
 namespace {
 
-[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + std::strerror(errno)); }
+[[noreturn]] void fail(const std::string& what) {
+    throw std::runtime_error(what + ": " + std::strerror(errno));
+}
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 std::vector<std::string> child_environment(const RunOptions& options) {
     std::vector<std::string> env;
@@ -120,13 +124,14 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
         for (int k = 0; k < 2; ++k) {
             if (fds[k].fd < 0 || fds[k].revents == 0) continue;
             const ssize_t n = ::read(fds[k].fd, buf, sizeof buf);
-            if (n > 0) (k == 0 ? result.out : result.err).append(buf, static_cast<std::size_t>(n));
-            else (k == 0 ? out_open : err_open) = false;
+            if (n > 0)
+                (k == 0 ? result.out : result.err).append(buf, static_cast<std::size_t>(n));
+            else
+                (k == 0 ? out_open : err_open) = false;
         }
         if (in_fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) != 0) {
-            const ssize_t n = (fds[2].revents & POLLOUT) != 0
-                                  ? ::write(in_fd, input.data() + written, input.size() - written)
-                                  : -1;
+            const ssize_t n =
+                (fds[2].revents & POLLOUT) != 0 ? ::write(in_fd, input.data() + written, input.size() - written) : -1;
             if (n > 0) written += static_cast<std::size_t>(n);
             const bool retry = n < 0 && (errno == EAGAIN || errno == EINTR);
             if ((n <= 0 && !retry) || written == input.size()) {
@@ -218,7 +223,9 @@ int Child::wait() {
     return *m_status;
 }
 
-std::string Child::stderr_text() const { return read_file(m_err_file); }
+std::string Child::stderr_text() const {
+    return read_file(m_err_file);
+}
 
 void write_file(const fs::path& path, const std::string& content) {
     fs::create_directories(path.parent_path());

@@ -21,10 +21,10 @@ namespace fs = std::filesystem;
 // folders pointing into the test's own folder, so no idx.yaml or database of
 // the machine can leak in.
 struct RunOptions {
-    fs::path cwd;                                            // empty: the test's folder
-    fs::path home;                                           // HOME and XDG_* live under it
-    std::vector<std::pair<std::string, std::string>> env;    // set after the clean-up
-    std::optional<std::string> stdin_text;                   // nothing: /dev/null
+    fs::path cwd;                                          // empty: the test's folder
+    fs::path home;                                         // HOME and XDG_* live under it
+    std::vector<std::pair<std::string, std::string>> env;  // set after the clean-up
+    std::optional<std::string> stdin_text;                 // nothing: /dev/null
 };
 
 struct RunResult {

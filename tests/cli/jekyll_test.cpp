@@ -19,8 +19,8 @@ using nlohmann::json;
 // Any of these in a title or snippet is Markdown, kramdown or Liquid that a
 // reader of the site never sees.
 const char* markup_in(const std::string& text) {
-    static const char* const kMarkup[] = {"](", "![", "{:", "{%", "%}", "{{", "}}", "[^", "```", "~~~", "<!--", "*[",
-                                          "https", "wp/", "uploads"};
+    static const char* const kMarkup[] = {"](",  "![",  "{:",   "{%", "%}",    "{{",  "}}",     "[^",
+                                          "```", "~~~", "<!--", "*[", "https", "wp/", "uploads"};
     for (const char* m : kMarkup)
         if (text.find(m) != std::string::npos) return m;
     return nullptr;
@@ -76,8 +76,7 @@ protected:
                    "title: \"Ruby 3.4.0 リリース\"\ndate: 2024-12-25 08:00:00 +0900\nlang: ja\n", "リリース\n");
         write_post(site() / "_posts/2020-01-02-elsewhere.md",
                    "title: Elsewhere\npermalink: https://other.example.net/post/\n", "text\n");
-        write_post(site() / "_posts/2020-01-03-own-pattern.md", "title: Own\npermalink: /special/:title/\n",
-                   "text\n");
+        write_post(site() / "_posts/2020-01-03-own-pattern.md", "title: Own\npermalink: /special/:title/\n", "text\n");
         write_post(site() / "_posts/2020-01-04-Categorised Post.md",
                    "title: Cats\ncategories: Release notes\ncategory: Big News\n", "text\n");
     }
@@ -104,9 +103,10 @@ TEST_F(Jekyll, UrlsAreWhatJekyllServes) {
 TEST_F(Jekyll, AFolderInsideTheSiteUsesTheSitesConfig) {
     write_ruby_like_site();
     add({(site() / "en/news/_posts").string()});
-    EXPECT_EQ(urls(), (std::map<std::string, std::string>{
-                          {"2024-12-25-ruby-3-4-0-released.md",
-                           "https://www.example.org/en/news/2024/12/25/ruby-3-4-0-released/"}}));
+    EXPECT_EQ(
+        urls(),
+        (std::map<std::string, std::string>{
+            {"2024-12-25-ruby-3-4-0-released.md", "https://www.example.org/en/news/2024/12/25/ruby-3-4-0-released/"}}));
 }
 
 TEST_F(Jekyll, IdxYamlOverridesAndAChangedConfigRewritesUrls) {

@@ -22,9 +22,9 @@ bool has_type(const nlohmann::json& value, const std::string& type) {
 
 const std::set<std::string>& known_keywords() {
     static const std::set<std::string> keywords = {
-        "$schema", "$id",   "$ref",  "$defs",    "title",   "description", "type",    "const",
-        "enum",    "required", "properties", "additionalProperties", "items", "minimum", "pattern",
-        "anyOf",   "oneOf", "examples"};
+        "$schema", "$id",     "$ref",    "$defs",    "title",      "description",
+        "type",    "const",   "enum",    "required", "properties", "additionalProperties",
+        "items",   "minimum", "pattern", "anyOf",    "oneOf",      "examples"};
     return keywords;
 }
 
@@ -89,8 +89,10 @@ void JsonSchema::check(const nlohmann::json& schema, const nlohmann::json& value
                 check(properties.at(key), item, where + "/" + key, out);
             } else if (schema.contains("additionalProperties")) {
                 const nlohmann::json& extra = schema.at("additionalProperties");
-                if (extra.is_boolean() && !extra.get<bool>()) out.push_back(at + ": unexpected \"" + key + "\"");
-                else if (extra.is_object()) check(extra, item, where + "/" + key, out);
+                if (extra.is_boolean() && !extra.get<bool>())
+                    out.push_back(at + ": unexpected \"" + key + "\"");
+                else if (extra.is_object())
+                    check(extra, item, where + "/" + key, out);
             }
         }
     }

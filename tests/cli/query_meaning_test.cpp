@@ -10,10 +10,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
-#include <cstdint>
 #include <set>
 
 #include "tests/cli/cli_support.hpp"
@@ -28,10 +28,10 @@ using nlohmann::json;
 // another form here, so "contains the word" is what Xapian's stemmed match
 // means. All have three or more letters and no digit (feedback material).
 const std::vector<std::string> kVocabulary = {
-    "leap",   "release", "kernel",  "desktop", "summit", "mirror",  "python",  "network", "printer",
-    "garden", "weather", "river",   "coffee",  "market", "museum",  "lantern", "violin",  "saddle",
-    "harvest", "planet", "anchor",  "bicycle", "canyon", "dolphin", "engine",  "falcon",  "glacier",
-    "helmet", "island",  "jungle",  "kettle",  "ladder", "magnet",  "needle",  "orchard", "pepper",
+    "leap",    "release", "kernel", "desktop", "summit", "mirror",  "python",  "network", "printer",
+    "garden",  "weather", "river",  "coffee",  "market", "museum",  "lantern", "violin",  "saddle",
+    "harvest", "planet",  "anchor", "bicycle", "canyon", "dolphin", "engine",  "falcon",  "glacier",
+    "helmet",  "island",  "jungle", "kettle",  "ladder", "magnet",  "needle",  "orchard", "pepper",
 };
 // The query of the issue; each post holds a few of them, a few hold all six.
 const std::vector<std::string> kQueryWords = {"grace", "hopper", "boost", "tumbleweed", "armv9", "builds"};
@@ -72,7 +72,8 @@ std::vector<WrittenPost> make_posts() {
         p.body = words(25 + next(20)) + ".";
         // Up to four of the six query words, never all of them by chance.
         const std::uint32_t some = next(5);
-        for (std::uint32_t k = 0; k < some; ++k) p.body += " " + kQueryWords[(static_cast<std::size_t>(i) + 2 * k) % kQueryWords.size()];
+        for (std::uint32_t k = 0; k < some; ++k)
+            p.body += " " + kQueryWords[(static_cast<std::size_t>(i) + 2 * k) % kQueryWords.size()];
         if (i % 29 == 3) p.body += " tumbleweed builds boost armv9 hopper grace for everyone.";
         if (i == 10 || i == 50) p.title = kTitlePhrase;
         posts.push_back(p);
@@ -181,7 +182,8 @@ TEST_F(IdxQueryMeaning, ExactOperatorsCountWhatTheQuerySays) {
     EXPECT_EQ(search({std::string("\"") + kTitlePhrase + "\""})["total"], with_phrase);
 
     const std::vector<std::string> title_words = {"grace", "hopper"};
-    const int titled = count_where([&](const WrittenPost& p) { return contains_sequence(tokens(p.title), title_words); });
+    const int titled =
+        count_where([&](const WrittenPost& p) { return contains_sequence(tokens(p.title), title_words); });
     ASSERT_GE(titled, 2);
     EXPECT_EQ(search({"title:\"grace hopper\""})["total"], titled);
 }
@@ -201,10 +203,13 @@ TEST_F(IdxQueryMeaning, DateSortingRequiresEveryWord) {
     EXPECT_EQ(search({"leap release kernel"})["total"], any);
     // Batch lines follow the same rule.
     const RunResult batch = idx({"search", "--db", db(), "--queries-from", "-"},
-                                RunOptions{{}, {}, {}, R"({"query": "leap release kernel", "sort": "date"})"
-                                                       "\n"
-                                                       R"({"query": "leap release kernel", "sort": "date", "match": "any"})"
-                                                       "\n"});
+                                RunOptions{{},
+                                           {},
+                                           {},
+                                           R"({"query": "leap release kernel", "sort": "date"})"
+                                           "\n"
+                                           R"({"query": "leap release kernel", "sort": "date", "match": "any"})"
+                                           "\n"});
     ASSERT_EQ(batch.status, 0) << batch.err;
     const std::vector<std::string> answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 2u);
@@ -223,8 +228,11 @@ TEST_F(IdxQueryMeaning, AReversedRangeIsAnError) {
               count_where([](const WrittenPost& p) { return p.date.rfind("2019-03", 0) == 0; }));
 
     const RunResult batch = idx({"search", "--db", db(), "--queries-from", "-"},
-                                RunOptions{{}, {}, {}, R"({"query": "leap", "since": "2020", "until": "2019"})"
-                                                       "\nleap\n"});
+                                RunOptions{{},
+                                           {},
+                                           {},
+                                           R"({"query": "leap", "since": "2020", "until": "2019"})"
+                                           "\nleap\n"});
     EXPECT_EQ(batch.status, 2);
     const std::vector<std::string> answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 2u);
@@ -232,7 +240,8 @@ TEST_F(IdxQueryMeaning, AReversedRangeIsAnError) {
     EXPECT_EQ(json_schema_v1().problems(error, "error"), std::vector<std::string>{}) << answers[0];
     EXPECT_NE(error["error"].get<std::string>().find("2020"), std::string::npos);
     EXPECT_NE(error["error"].get<std::string>().find("2019"), std::string::npos);
-    EXPECT_EQ(json::parse(answers[1])["total"], count_where([](const WrittenPost& p) { return holds_any(p, {"leap"}); }));
+    EXPECT_EQ(json::parse(answers[1])["total"],
+              count_where([](const WrittenPost& p) { return holds_any(p, {"leap"}); }));
 }
 
 // Item 2's audit: nothing empty stands in for "every post" except the blank query.
@@ -241,8 +250,11 @@ TEST_F(IdxQueryMeaning, EmptyValuesAreRefusedNotTakenAsEverything) {
     expect_refused({"--until", " ", "leap"}, {"--until"});
     expect_refused({"?!"}, {"no word"});
     const RunResult batch = idx({"search", "--db", db(), "--queries-from", "-"},
-                                RunOptions{{}, {}, {}, "\n   \n{\"query\": \"leap\", \"author\": []}\n{\"since\": \"\"}\n"
-                                                       "{\"query\": \"\"}\n"});
+                                RunOptions{{},
+                                           {},
+                                           {},
+                                           "\n   \n{\"query\": \"leap\", \"author\": []}\n{\"since\": \"\"}\n"
+                                           "{\"query\": \"\"}\n"});
     EXPECT_EQ(batch.status, 2);
     const std::vector<std::string> answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 5u);
@@ -317,8 +329,7 @@ TEST_F(IdxQueryMeaning, AWildcardPastItsExpansionLimitIsAnErrorNotASilentCut) {
 
 TEST_F(IdxQueryMeaning, ABatchLinePastItsLimitGetsAnErrorAndTheBatchGoesOn) {
     const std::string huge(20000, 'x');
-    const RunResult r = idx({"search", "--db", db(), "--queries-from", "-"},
-                            RunOptions{{}, {}, {}, huge + "\nleap\n"});
+    const RunResult r = idx({"search", "--db", db(), "--queries-from", "-"}, RunOptions{{}, {}, {}, huge + "\nleap\n"});
     EXPECT_EQ(r.status, 2);
     const std::vector<std::string> answers = lines(r.out);
     ASSERT_EQ(answers.size(), 2u) << r.out;
@@ -348,7 +359,8 @@ TEST_F(IdxQueryMeaning, HelpShowsNoInternalOptionsAndOnlyItsOwnExitCodes) {
 }
 
 TEST_F(IdxQueryMeaning, CountsAreSingularForOne) {
-    const RunResult one = idx({"search", "--db", db(), "--no-facets", "title:\"grace hopper\" date:" + m_posts[10].date});
+    const RunResult one =
+        idx({"search", "--db", db(), "--no-facets", "title:\"grace hopper\" date:" + m_posts[10].date});
     EXPECT_EQ(one.status, 0) << one.err;
     EXPECT_NE(one.out.find("1 of 1 match\n"), std::string::npos) << one.out;
     const RunResult facets = idx({"facets", "--db", db(), "title:\"grace hopper\" date:" + m_posts[10].date});

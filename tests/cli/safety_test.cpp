@@ -7,8 +7,8 @@
 // damaged databases end with their documented exit codes.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <thread>
@@ -26,7 +26,7 @@ bool has_raw_control(const std::string& text) {
         if ((c < 0x20 && c != '\n') || c == 0x7F) return true;
         if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
             static_cast<unsigned char>(text[i + 1]) <= 0x9F)
-            return true;  // a C1 control
+            return true;                                           // a C1 control
         if (text.compare(i, 3, "\xE2\x80\xAE") == 0) return true;  // RIGHT-TO-LEFT OVERRIDE
     }
     return false;
@@ -68,7 +68,7 @@ TEST_F(IdxSafety, NoCommandOpensAStubFileOrFolder) {
     RunOptions with_env = options();
     with_env.env = {{"IDX_DB", "stubdir"}};
     const std::vector<std::pair<std::vector<std::string>, RunOptions>> runs = {
-        {{"stats"}, options()},                        // db: stub in ./idx.yaml
+        {{"stats"}, options()},  // db: stub in ./idx.yaml
         {{"search", "ceasefire"}, options()},
         {{"facets"}, options()},
         {{"search", "--db", "stubdir", "x"}, options()},  // a stub folder
@@ -125,8 +125,16 @@ TEST_F(IdxSafety, EscapeSequencesInNamesAndFieldsNeverReachTheTerminal) {
     write_file(folder / "2016-01-02-broken\nfake: error.md", "---\ntitle: [unclosed\n---\nbody\n");
     // YAML escapes give C1 controls (CSI, OSC) and a RIGHT-TO-LEFT OVERRIDE.
     write_post(posts() / "2016-01-03-c1.md",
-               R"(title: "T\u009B2J \u202Etxt.exe")" "\n" R"(author: "A\u009D0;x")" "\n" R"(tags: ["t\u202Eg"])" "\n"
-               R"(permalink: "/u\u009Brl/")" "\n" R"(id: "i\u202Ed")" "\ndate: 2016-01-03\n",
+               R"(title: "T\u009B2J \u202Etxt.exe")"
+               "\n"
+               R"(author: "A\u009D0;x")"
+               "\n"
+               R"(tags: ["t\u202Eg"])"
+               "\n"
+               R"(permalink: "/u\u009Brl/")"
+               "\n"
+               R"(id: "i\u202Ed")"
+               "\ndate: 2016-01-03\n",
                "c1word\n");
 
     const RunResult add = idx({"add", "--db", db(), "--verbose", posts().string()});
@@ -278,9 +286,10 @@ TEST_F(IdxSafety, WriteErrorsEndTheCommandWithAMessage) {
 TEST_F(IdxSafety, DamagedDatabaseIs74WithXapiansReasonForWritersAndReaders) {
     add_posts();
     write_file(fs::path(db()) / "iamglass", "");
-    for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"add", "--db", db(), posts().string()}, {"rm", "--db", db(), posts().string()},
-          {"search", "--db", db(), "ceasefire"}, {"stats", "--db", db()}}) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"add", "--db", db(), posts().string()},
+                                                 {"rm", "--db", db(), posts().string()},
+                                                 {"search", "--db", db(), "ceasefire"},
+                                                 {"stats", "--db", db()}}) {
         const RunResult r = idx(args);
         EXPECT_EQ(r.status, 74) << args[0] << ": " << r.err;
         EXPECT_NE(r.err.find("DatabaseCorruptError"), std::string::npos) << args[0] << ": " << r.err;
@@ -293,8 +302,9 @@ TEST_F(IdxSafety, UnreadableLastRunMetadataIsLeftOutWithoutACrash) {
     add_posts();
     const RunResult before = idx({"stats", "--db", db()});
     EXPECT_NE(before.out.find("last run:  "), std::string::npos) << before.out;
-    for (const std::string& stored : {std::string(R"({"time": 5, "added": "many", "errors": [1]})"),
-                                      std::string("\x01\x14" "2016-")}) {
+    for (const std::string& stored :
+         {std::string(R"({"time": 5, "added": "many", "errors": [1]})"), std::string("\x01\x14"
+                                                                                     "2016-")}) {
         {
             Xapian::WritableDatabase db(this->db(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
             db.set_metadata("idx:last_run", stored);

@@ -99,7 +99,6 @@ protected:
         for (const json& hit : result["results"]) out.push_back(hit["date"]);
         return out;
     }
-
 };
 
 TEST_F(IdxSearch, JsonResultHasEveryFieldOfAHit) {
@@ -198,7 +197,9 @@ struct FilterCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const FilterCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const FilterCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class IdxSearchFilters : public IdxSearch, public ::testing::WithParamInterface<FilterCase> {};
 
@@ -220,20 +221,23 @@ INSTANTIATE_TEST_SUITE_P(
         FilterCase{"category_repeated",
                    {"--category", "culture", "--category", "community", ""},
                    {"Harbour closes", "Harbour fair", "Harbour museum"}},
-        FilterCase{"author_and_category",
-                   {"--author", "Staff Writer", "--category", "community", ""},
-                   {"Harbour closes"}},
+        FilterCase{
+            "author_and_category", {"--author", "Staff Writer", "--category", "community", ""}, {"Harbour closes"}},
         FilterCase{"tag", {"--tag", "ships", ""}, {"Harbour opens", "Harbour storm"}},
-        FilterCase{"tag_repeated", {"--tag", "museum", "--tag", "diplomacy", ""},
+        FilterCase{"tag_repeated",
+                   {"--tag", "museum", "--tag", "diplomacy", ""},
                    {"Harbour museum", "Talks resume \xE2\x80\x93 ceasefire holds"}},
-        FilterCase{"since_until", {"--since", "2016-03", "--until", "2016-05", "harbour"},
+        FilterCase{"since_until",
+                   {"--since", "2016-03", "--until", "2016-05", "harbour"},
                    {"Harbour closes", "Harbour fair", "Harbour museum"}},
-        FilterCase{"until_whole_day", {"--until", "2016-02-21", ""},
+        FilterCase{"until_whole_day",
+                   {"--until", "2016-02-21", ""},
                    {"Harbour opens", "Harbour storm", "Talks resume \xE2\x80\x93 ceasefire holds"}},
         FilterCase{"match_all", {"--match", "all", "harbour storm"}, {"Harbour storm"}},
         FilterCase{"match_any", {"--match", "any", "storm garden"}, {"Garden notes", "Harbour storm"}},
         FilterCase{"query_syntax", {"category:topNews harbour -fair"}, {"Harbour lights harbour", "Harbour opens"}},
-        FilterCase{"date_range", {"date:2016-02-01..2016-02-21"},
+        FilterCase{"date_range",
+                   {"date:2016-02-01..2016-02-21"},
                    {"Harbour storm", "Talks resume \xE2\x80\x93 ceasefire holds"}},
         FilterCase{"words_as_separate_arguments", {"harbour", "storm", "--match", "all"}, {"Harbour storm"}}),
     [](const ::testing::TestParamInfo<FilterCase>& param) { return std::string(param.param.name); });
@@ -241,8 +245,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST_F(IdxSearch, AQueryStartingWithAMinusGoesAfterDoubleDash) {
     const json result = search({"--limit", "100", "--", "-fair harbour"});
     EXPECT_EQ(result["query"], "-fair harbour");
-    EXPECT_EQ(sorted_titles(result), (Titles{"Harbour closes", "Harbour lights harbour", "Harbour museum",
-                                             "Harbour opens", "Harbour storm"}));
+    EXPECT_EQ(sorted_titles(result),
+              (Titles{"Harbour closes", "Harbour lights harbour", "Harbour museum", "Harbour opens", "Harbour storm"}));
 }
 
 TEST_F(IdxSearch, AQueryOfOnlyExcludedWordsFindsThePostsWithoutThem) {

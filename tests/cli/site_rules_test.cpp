@@ -177,8 +177,9 @@ protected:
                    "We are pleased to announce the release of Ruby 3.4.0. Running the new parser.\n");
         write_post(posts() / "uk" / "2024-12-25-released.md", "title: Ruby 3.4.0 Released\nlang: uk\n",
                    "Ми раді оголосити про release of Ruby 3.4.0. Running the new parser released.\n");
-        write_post(posts() / "de" / "2024-12-25-veroeffentlicht.md", "title: Ruby 3.4.0 veröffentlicht\nlang: de\n",
-                   "Wir freuen uns, die Veröffentlichung von Ruby 3.4.0 bekannt zu geben. Sicherheitslücken behoben.\n");
+        write_post(
+            posts() / "de" / "2024-12-25-veroeffentlicht.md", "title: Ruby 3.4.0 veröffentlicht\nlang: de\n",
+            "Wir freuen uns, die Veröffentlichung von Ruby 3.4.0 bekannt zu geben. Sicherheitslücken behoben.\n");
         write_post(posts() / "fr" / "2024-12-25-publie.md", "title: Ruby 3.4.0 publié\nlang: fr\n",
                    "Nous avons le plaisir d'annoncer la publication de Ruby 3.4.0. Les vulnérabilités corrigées.\n");
         write_post(posts() / "ru" / "2024-12-25-vypushchen.md", "title: Вышел Ruby 3.4.0\nlang: ru\n",
@@ -225,7 +226,8 @@ TEST_F(Languages, CjkWordsFoundAreMarkedInSnippets) {
     EXPECT_EQ(ja["results"][0]["snippet"], "Ruby 3.4.0 がリリースされました。この<mark>脆弱性</mark>を修正しました。");
     const json zh = search_json({"--lang", "zh_cn", "--match", "all", "Ruby 漏洞"});
     ASSERT_EQ(zh["results"].size(), 1u);
-    EXPECT_EQ(zh["results"][0]["snippet"], "我们很高兴地宣布 <mark>Ruby</mark> 3.4.0 发布。修复了安全<mark>漏洞</mark>。");
+    EXPECT_EQ(zh["results"][0]["snippet"],
+              "我们很高兴地宣布 <mark>Ruby</mark> 3.4.0 发布。修复了安全<mark>漏洞</mark>。");
 }
 
 TEST_F(Languages, LangFacetFilterAndJson) {

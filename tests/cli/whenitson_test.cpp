@@ -20,7 +20,9 @@ using nlohmann::json;
 
 constexpr int kDocuments = 4374;
 
-fs::path corpus() { return fs::path(IDX_SHARED_DIR) / "corpus" / "whenitson" / "_posts"; }
+fs::path corpus() {
+    return fs::path(IDX_SHARED_DIR) / "corpus" / "whenitson" / "_posts";
+}
 
 class Whenitson : public ::testing::Test {
 protected:
@@ -138,8 +140,12 @@ TEST_F(Whenitson, EmptyQueryCountsEveryPostByMonthAndCategory) {
     EXPECT_EQ(result["total"], kDocuments);
     EXPECT_EQ(result["total_exact"], true);
     const std::map<std::string, int> months = counts(result["facets"]["month"]);
-    EXPECT_EQ(months, (std::map<std::string, int>{{"2016-01", 463}, {"2016-02", 664}, {"2016-03", 728},
-                                                  {"2016-04", 685}, {"2016-05", 727}, {"2016-06", 701},
+    EXPECT_EQ(months, (std::map<std::string, int>{{"2016-01", 463},
+                                                  {"2016-02", 664},
+                                                  {"2016-03", 728},
+                                                  {"2016-04", 685},
+                                                  {"2016-05", 727},
+                                                  {"2016-06", 701},
                                                   {"2016-07", 406}}));
     const std::map<std::string, int> categories = counts(result["facets"]["category"]);
     EXPECT_EQ(categories.at("domesticNews"), 889);

@@ -65,13 +65,17 @@ protected:
 class IdxLetterCase : public IdxWording {
 protected:
     void SetUp() override {
-        write_post(posts() / "a.md", "title: Leap arrives\nauthor: Douglas DeMaio\ncategories: [Tumbleweed]\ntags: [openSUSE]",
+        write_post(posts() / "a.md",
+                   "title: Leap arrives\nauthor: Douglas DeMaio\ncategories: [Tumbleweed]\ntags: [openSUSE]",
                    "The release is out.\n");
-        write_post(posts() / "b.md", "title: Leap updates\nauthor: douglas demaio\ncategories: [tumbleweed]\ntags: [openSUSE]",
+        write_post(posts() / "b.md",
+                   "title: Leap updates\nauthor: douglas demaio\ncategories: [tumbleweed]\ntags: [openSUSE]",
                    "Updates for everyone.\n");
-        write_post(posts() / "c.md", "title: Conference notes\nauthor: Guillaume GARDET\ncategories: [Events]\ntags: [opensuse]",
+        write_post(posts() / "c.md",
+                   "title: Conference notes\nauthor: Guillaume GARDET\ncategories: [Events]\ntags: [opensuse]",
                    "The conference in Nürnberg was full.\n");
-        write_post(posts() / "d.md", "title: Build service\nauthor: Guillaume Gardet\ncategories: [events]\ntags: [OpenSUSE, obs]",
+        write_post(posts() / "d.md",
+                   "title: Build service\nauthor: Guillaume Gardet\ncategories: [events]\ntags: [OpenSUSE, obs]",
                    "Ivana Latinović fixed the build.\n");
         write_post(posts() / "e.md", "title: Joint talk\nauthor: Ana Ruiz and Bo Li\ncategories: [Events]",
                    "Two speakers, one talk.\n");

@@ -50,7 +50,9 @@ bool is_utf8(std::string_view text) {
 
 // The last byte picks among variants of a target, so one target covers
 // several paths; it stays part of the input, so whole files are good seeds.
-unsigned char variant_of(std::string_view data) { return data.empty() ? 0 : static_cast<unsigned char>(data.back()); }
+unsigned char variant_of(std::string_view data) {
+    return data.empty() ? 0 : static_cast<unsigned char>(data.back());
+}
 
 }  // namespace
 
@@ -180,12 +182,23 @@ query::SearchRequest request_from(std::string_view data) {
         if (line.size() < 2 || line[1] != ':') continue;
         const std::string value(line.substr(2));
         switch (line[0]) {
-            case 'a': request.authors.push_back(value); break;
-            case 'c': request.categories.push_back(value); break;
-            case 't': request.tags.push_back(value); break;
-            case 's': request.since = value; break;
-            case 'u': request.until = value; break;
-            default: break;
+            case 'a':
+                request.authors.push_back(value);
+                break;
+            case 'c':
+                request.categories.push_back(value);
+                break;
+            case 't':
+                request.tags.push_back(value);
+                break;
+            case 's':
+                request.since = value;
+                break;
+            case 'u':
+                request.until = value;
+                break;
+            default:
+                break;
         }
     }
     return request;

@@ -32,12 +32,17 @@ struct Target {
 };
 
 const Target kTargets[] = {
-    {"front_matter", fuzz::front_matter, true}, {"html_text", fuzz::html_text, true},
-    {"markdown", fuzz::markdown, true},         {"post_date", fuzz::post_date, false},
-    {"query", fuzz::query, false},              {"post_document", fuzz::post_document, true},
+    {"front_matter", fuzz::front_matter, true},
+    {"html_text", fuzz::html_text, true},
+    {"markdown", fuzz::markdown, true},
+    {"post_date", fuzz::post_date, false},
+    {"query", fuzz::query, false},
+    {"post_document", fuzz::post_document, true},
 };
 
-void PrintTo(const Target& target, std::ostream* out) { *out << target.name; }
+void PrintTo(const Target& target, std::ostream* out) {
+    *out << target.name;
+}
 
 std::vector<std::string> files_under(const std::string& dir) {
     std::vector<std::string> out;
@@ -77,7 +82,8 @@ INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay, ::testing::ValuesIn(kTargets),
 // html_text fuzzer: gumbo 0.10 turns a numeric reference too big for its
 // int into a stray byte (0xEA for this one), which is not UTF-8.
 TEST(FuzzFindings, OverflowingCharacterReferenceStillGivesUtf8) {
-    const std::string input = read_file(std::string(IDX_FUZZ_DIR) + "/regressions/html_text/overflowing-character-reference");
+    const std::string input =
+        read_file(std::string(IDX_FUZZ_DIR) + "/regressions/html_text/overflowing-character-reference");
     ASSERT_EQ(input, "&#49999999999");
     for (const std::string& html : {input, "<p>a &#999999999999999999466; b</p>"s, "x &#x0F6000000000; y"s}) {
         EXPECT_TRUE(is_clean_utf8(indexer::html_to_text(html).text)) << html;
@@ -90,7 +96,8 @@ TEST(FuzzFindings, OverflowingCharacterReferenceStillGivesUtf8) {
 // give ESC, an escape sequence for whoever prints the title on a terminal.
 // YAML's own escapes make the same characters.
 TEST(FuzzFindings, ControlCharactersFromReferencesAndEscapesBecomeSpaces) {
-    const std::string found = read_file(std::string(IDX_FUZZ_DIR) + "/regressions/post_document/control-character-reference-in-title");
+    const std::string found =
+        read_file(std::string(IDX_FUZZ_DIR) + "/regressions/post_document/control-character-reference-in-title");
     ASSERT_EQ(found, "---\ntitle: '&#8\n---");
     // The quote is never closed: since issue 9 that is an error on its line;
     // the same title with the quote closed is read clean.
@@ -101,11 +108,11 @@ TEST(FuzzFindings, ControlCharactersFromReferencesAndEscapesBecomeSpaces) {
     ASSERT_EQ(closed.status, indexer::ParseStatus::post);
     EXPECT_TRUE(is_clean_utf8(closed.post.title)) << closed.post.title;
 
-    const indexer::ParseResult parsed = indexer::parse_post(
-        "/p/post.html",
-        "---\ntitle: 'Red&#27;[31m alert&#7; now'\nauthor: \"Tab\\x01Bell\\a\\0Nul\"\n"
-        "date: \"2016-01-01\\e[2J\"\n---\n<p>body&#1;text &#x1B;]0;title&#x07;</p>\n",
-        {});
+    const indexer::ParseResult parsed =
+        indexer::parse_post("/p/post.html",
+                            "---\ntitle: 'Red&#27;[31m alert&#7; now'\nauthor: \"Tab\\x01Bell\\a\\0Nul\"\n"
+                            "date: \"2016-01-01\\e[2J\"\n---\n<p>body&#1;text &#x1B;]0;title&#x07;</p>\n",
+                            {});
     ASSERT_EQ(parsed.status, indexer::ParseStatus::post);
     EXPECT_EQ(parsed.post.title, "Red [31m alert now");
     ASSERT_EQ(parsed.post.authors.size(), 1u);

@@ -36,7 +36,9 @@ namespace idx::test {
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + std::strerror(errno)); }
+[[noreturn]] void fail(const std::string& what) {
+    throw std::runtime_error(what + ": " + std::strerror(errno));
+}
 
 std::string read_all(int fd) {
     struct stat st {};
@@ -77,7 +79,7 @@ void close_fd(int& fd) {
 }  // namespace
 
 std::string Exit::describe() const {
-    std::string text = hung ? "hung (killed by the hang guard)"
+    std::string text = hung          ? "hung (killed by the hang guard)"
                        : signal != 0 ? "killed by signal " + std::to_string(signal) + " (" + strsignal(signal) + ")"
                                      : "exit " + std::to_string(code);
     if (!err.empty()) text += "; stderr: " + err.substr(0, 2000);
@@ -172,7 +174,9 @@ bool Child::reap(int options) {
     return true;
 }
 
-bool Child::running() { return !reap(WNOHANG); }
+bool Child::running() {
+    return !reap(WNOHANG);
+}
 
 void Child::kill(int signal) {
     if (!m_done) ::kill(m_pid, signal);
@@ -209,7 +213,9 @@ void Child::write_stdin(std::string_view text) {
     }
 }
 
-void Child::close_stdin() { close_fd(m_stdin); }
+void Child::close_stdin() {
+    close_fd(m_stdin);
+}
 
 std::optional<std::string> Child::read_line() {
     for (;;) {
@@ -261,20 +267,20 @@ std::string marker_word(std::size_t n) {
 
 std::string generated_post(std::size_t n, std::mt19937& rng) {
     static constexpr std::string_view kWords[] = {
-        "river",   "garden", "market",  "council", "harbour", "festival", "weather", "library", "bridge",
-        "school",  "train",  "museum",  "orchard", "village", "concert",  "storm",   "lantern", "volunteer",
+        "river",   "garden", "market",  "council", "harbour", "festival", "weather", "library",  "bridge",
+        "school",  "train",  "museum",  "orchard", "village", "concert",  "storm",   "lantern",  "volunteer",
         "meeting", "budget", "ferry",   "meadow",  "bakery",  "cyclist",  "theatre", "election", "harvest",
-        "science", "river",  "evening", "morning", "summer",  "winter",   "island",  "valley",  "quarter"};
-    static constexpr std::string_view kAuthors[] = {"Maria Lopez", "Sam Okafor", "Staff Writer", "Ada Byrne",
-                                                   "Li Wei", "Jonas Berg"};
+        "science", "river",  "evening", "morning", "summer",  "winter",   "island",  "valley",   "quarter"};
+    static constexpr std::string_view kAuthors[] = {"Maria Lopez", "Sam Okafor", "Staff Writer",
+                                                    "Ada Byrne",   "Li Wei",     "Jonas Berg"};
     static constexpr std::string_view kCategories[] = {"news", "community", "science", "culture", "sport"};
     const auto pick = [&](const auto& list) {
         return list[std::uniform_int_distribution<std::size_t>(0, std::size(list) - 1)(rng)];
     };
     std::ostringstream post;
     post << "---\ntitle: \"Post " << n << ": " << pick(kWords) << " and " << pick(kWords) << "\"\n"
-         << "date: " << 2010 + (n / 336) % 10 << "-" << (n / 28) % 12 + 1 << "-" << n % 28 + 1 << " 10:"
-         << n % 60 / 10 << n % 10 << ":00\n"
+         << "date: " << 2010 + (n / 336) % 10 << "-" << (n / 28) % 12 + 1 << "-" << n % 28 + 1 << " 10:" << n % 60 / 10
+         << n % 10 << ":00\n"
          << "author: " << pick(kAuthors) << "\ncategories: [" << pick(kCategories) << ", " << pick(kCategories)
          << "]\ntags: \"" << pick(kWords) << ", " << pick(kWords) << "\"\npermalink: /posts/" << n << "/\n---\n";
     const int paragraphs = std::uniform_int_distribution<int>(3, 6)(rng);
@@ -297,8 +303,8 @@ std::vector<std::string> write_generated_posts(const std::string& dir, std::size
         const std::string folder = dir + "/" + static_cast<char>('a' + n % 4);
         fs::create_directories(folder);
         char name[64];
-        std::snprintf(name, sizeof name, "%04zu-%02zu-%02zu-post-%zu.html", 2010 + (n / 336) % 10,
-                      (n / 28) % 12 + 1, n % 28 + 1, n);
+        std::snprintf(name, sizeof name, "%04zu-%02zu-%02zu-post-%zu.html", 2010 + (n / 336) % 10, (n / 28) % 12 + 1,
+                      n % 28 + 1, n);
         paths.push_back(folder + "/" + name);
         write_file(paths.back(), generated_post(n, rng));
     }

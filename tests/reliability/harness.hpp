@@ -19,21 +19,21 @@ namespace idx::test {
 
 struct Command {
     std::vector<std::string> argv;
-    std::string cwd;                                // empty: the caller's
-    std::optional<std::uint64_t> file_size_limit;  // RLIMIT_FSIZE in bytes, like `prlimit --fsize`
+    std::string cwd;                                   // empty: the caller's
+    std::optional<std::uint64_t> file_size_limit;      // RLIMIT_FSIZE in bytes, like `prlimit --fsize`
     std::optional<std::uint64_t> address_space_limit;  // RLIMIT_AS in bytes, like `prlimit --as` (not under ASan)
     std::optional<std::uint64_t> process_limit;        // RLIMIT_NPROC, like `prlimit --nproc`: no new threads past it
-    std::optional<uid_t> run_as;                    // drop to this user and group (the caller must be root)
-    std::vector<std::string> env;                   // extra NAME=VALUE entries
-    bool pipe_stdin = false;                        // else stdin is /dev/null
-    bool pipe_stdout = false;                       // read it line by line while the child runs
+    std::optional<uid_t> run_as;                       // drop to this user and group (the caller must be root)
+    std::vector<std::string> env;                      // extra NAME=VALUE entries
+    bool pipe_stdin = false;                           // else stdin is /dev/null
+    bool pipe_stdout = false;                          // read it line by line while the child runs
 };
 
 struct Exit {
-    int code = -1;     // exit status; -1 when a signal ended the child
-    int signal = 0;    // the signal that ended it; 0 when it exited
+    int code = -1;      // exit status; -1 when a signal ended the child
+    int signal = 0;     // the signal that ended it; 0 when it exited
     bool hung = false;  // still running at the hang guard: killed
-    std::string out;   // empty when pipe_stdout
+    std::string out;    // empty when pipe_stdout
     std::string err;
     long max_rss_kb = 0;  // peak resident set size of the child
 
@@ -59,7 +59,7 @@ public:
 
     void write_stdin(std::string_view text);  // pipe_stdin only
     void close_stdin();
-    std::optional<std::string> read_line();   // pipe_stdout only; nothing at EOF
+    std::optional<std::string> read_line();  // pipe_stdout only; nothing at EOF
 
 private:
     bool reap(int options);

@@ -122,8 +122,8 @@ TEST_F(HostileFiles, SymlinkOutOfTheRootIsFollowedOnlyWhenAskedAndNeverTwice) {
     write_file(outside + "/o2.md", post("Outside two", "outsideword second"));
     const std::string inside = file("p1.md", post("Inside", "insideword"));
     fs::create_directory_symlink("../outside", m_root + "/ext");  // two links to one folder,
-    fs::create_directory_symlink(outside, m_root + "/ext2");       // relative and absolute,
-    fs::create_symlink(outside + "/o1.md", m_root + "/one.md");    // and one to a file in it
+    fs::create_directory_symlink(outside, m_root + "/ext2");      // relative and absolute,
+    fs::create_symlink(outside + "/o1.md", m_root + "/one.md");   // and one to a file in it
 
     const nlohmann::json plain = add_summary(0);
     EXPECT_EQ(plain["added"], 1);
@@ -230,8 +230,8 @@ TEST_F(UnreadableFiles, DatabaseWithoutPermissionIs74WithTheReason) {
     const std::string a = file("a.md", post("A", "plainword"));
     const std::string db = m_dir / "rootdb";
     ASSERT_TRUE(idx({"add", "--db", db, m_root}).exited(0));
-    fs::permissions(db, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                            fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(db, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                            fs::perms::others_exec);
     for (const auto& entry : fs::directory_iterator(db))
         fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                                           fs::perms::others_read);
@@ -331,9 +331,15 @@ TEST_F(HostileFiles, FilesDeletedOrTruncatedDuringTheRunAreHandled) {
     Child run(command);
     for (std::size_t i = 0; i < victims.size(); ++i) {
         switch (i % 3) {
-            case 0: fs::remove(victims[i]); break;
-            case 1: fs::resize_file(victims[i], 0); break;  // empty: not a post any more
-            default: fs::resize_file(victims[i], fs::file_size(victims[i]) / 2); break;  // cut in the body
+            case 0:
+                fs::remove(victims[i]);
+                break;
+            case 1:
+                fs::resize_file(victims[i], 0);
+                break;  // empty: not a post any more
+            default:
+                fs::resize_file(victims[i], fs::file_size(victims[i]) / 2);
+                break;  // cut in the body
         }
         if (i % 10 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
@@ -400,7 +406,9 @@ struct NestingCase {
 };
 
 // Test names show the case's name, not the bytes of the struct.
-void PrintTo(const NestingCase& c, std::ostream* out) { *out << c.name; }
+void PrintTo(const NestingCase& c, std::ostream* out) {
+    *out << c.name;
+}
 
 class DeepNesting : public HostileFiles, public ::testing::WithParamInterface<NestingCase> {};
 
@@ -412,8 +420,8 @@ TEST_P(DeepNesting, FinishesWithBoundedMemoryAndIndexesTheWordInside) {
     const Exit run = idx({"add", "--db", m_db, "--json", m_root}, 300);
     ASSERT_FALSE(run.hung) << "idx add did not finish within the hang guard";
     EXPECT_TRUE(run.exited(0)) << run.describe();
-    std::cout << GetParam().name << ": peak RSS " << run.max_rss_kb / 1024 << " MiB (a one-post run: "
-              << baseline / 1024 << " MiB)\n";
+    std::cout << GetParam().name << ": peak RSS " << run.max_rss_kb / 1024
+              << " MiB (a one-post run: " << baseline / 1024 << " MiB)\n";
     EXPECT_LT(run.max_rss_kb, baseline + kAllowedRssKb) << "peak RSS in KiB";
     EXPECT_EQ(convergence_problems(m_db, {path}), "");
     const nlohmann::json found = search("deepword");
@@ -425,11 +433,14 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         NestingCase{"divs", "divs.html", post("Divs", repeat("<div>", 100000) + "deepword" + repeat("</div>", 100000))},
         NestingCase{"unclosed_spans", "spans.html", post("Spans", repeat("<span>", 100000) + " deepword")},
-        NestingCase{"unclosed_paragraphs", "paragraphs.html", post("Paragraphs", repeat("<p><b>", 50000) + " deepword")},
+        NestingCase{"unclosed_paragraphs", "paragraphs.html",
+                    post("Paragraphs", repeat("<p><b>", 50000) + " deepword")},
         NestingCase{"markdown_quotes", "quotes.md", post("Quotes", repeat(">", 100000) + " deepword")},
         NestingCase{"markdown_lists", "lists.md", post("Lists", repeat("- ", 100000) + "deepword")},
-        NestingCase{"markdown_brackets", "brackets.md", post("Brackets", repeat("[", 100000) + "deepword" + repeat("](x)", 100000))},
-        NestingCase{"markdown_emphasis", "emphasis.md", post("Emphasis", repeat("*_", 100000) + "deepword" + repeat("_*", 100000))}),
+        NestingCase{"markdown_brackets", "brackets.md",
+                    post("Brackets", repeat("[", 100000) + "deepword" + repeat("](x)", 100000))},
+        NestingCase{"markdown_emphasis", "emphasis.md",
+                    post("Emphasis", repeat("*_", 100000) + "deepword" + repeat("_*", 100000))}),
     [](const ::testing::TestParamInfo<NestingCase>& c) { return std::string(c.param.name); });
 
 // A kilobyte of YAML whose aliases name a billion list items ("billion
@@ -473,10 +484,10 @@ TEST_F(HostileFiles, MegabyteWordMakesNoGiantTerm) {
     const long baseline = baseline_rss_kb();
     const std::string word(1024 * 1024, 'w');
     const std::string long_author(100000, 'a');  // argv strings stop at 128 KiB; --author below needs it
-    const std::string html = file("word.html", "---\ntitle: " + word + " titleword\nauthor: " + long_author +
-                                                   "\ncategories: [" + word + "]\ntags: [" + word + "]\nID: " + word +
-                                                   "\npermalink: /" + word + "\n---\n<p>ordinaryword " + word +
-                                                   " ordinaryword</p>\n");
+    const std::string html =
+        file("word.html", "---\ntitle: " + word + " titleword\nauthor: " + long_author + "\ncategories: [" + word +
+                              "]\ntags: [" + word + "]\nID: " + word + "\npermalink: /" + word +
+                              "\n---\n<p>ordinaryword " + word + " ordinaryword</p>\n");
     const std::string markdown = file("word.md", post("Markdown", "ordinaryword " + word + " *" + word + "*"));
     const Exit run = idx({"add", "--db", m_db, "--json", m_root}, 300);
     EXPECT_TRUE(run.exited(0)) << run.describe();
@@ -601,7 +612,7 @@ TEST_F(HostileFiles, PostsOfManyDistinctWordsStayWithinTheMemoryBound) {
     EXPECT_TRUE(named) << summary["warnings"];
     EXPECT_EQ(convergence_problems(m_db, paths), "");
     EXPECT_EQ(search("firstword")["total"], 1);
-    EXPECT_EQ(search("lastword")["total"], 0);  // past the limit: not indexed, and the warning says so
+    EXPECT_EQ(search("lastword")["total"], 0);   // past the limit: not indexed, and the warning says so
     EXPECT_EQ(search("everyword")["total"], 4);  // posts under the limit are indexed whole
 }
 
@@ -640,9 +651,11 @@ TEST_F(HostileFiles, PostTooLargeForTheMemoryLeftIsSkippedAndNamed) {
 
 TEST_F(HostileFiles, NulBytesAndInvalidUtf8AreRepaired) {
     using namespace std::string_literals;
-    const std::string bad = file("bad.md", "---\ntitle: \"Caf\xE9 na\xEF\x00ve \xC0\xAF title\"\nauthor: \"Bad\xFF\xFE"
-                                           "Author\"\ntags: [\"t\xED\xA0\x80g\"]\n---\nbefore\x00" "afterword caf\xE9 "
-                                           "\xF4\x90\x80\x80 end\x7F.\n"s);
+    const std::string bad = file("bad.md",
+                                 "---\ntitle: \"Caf\xE9 na\xEF\x00ve \xC0\xAF title\"\nauthor: \"Bad\xFF\xFE"
+                                 "Author\"\ntags: [\"t\xED\xA0\x80g\"]\n---\nbefore\x00"
+                                 "afterword caf\xE9 "
+                                 "\xF4\x90\x80\x80 end\x7F.\n"s);
     file("image.md", "\x89PNG\r\n\x1A\n\x00\x00\x00\rIHDR"s + std::string(100, '\0'));  // binary: not a post
     file("utf16.md", "\xFF\xFE-\x00-\x00-\x00\n\x00"s);                                 // UTF-16: not a post
     const nlohmann::json summary = add_summary(0);
@@ -680,8 +693,9 @@ TEST_F(HostileFiles, NonUtf8FileNameKeepsJsonValid) {
 
 TEST_F(HostileFiles, ScriptTitleIsTextAndSnippetsAreEscaped) {
     const std::string title = "<script>alert(1)</script>";
-    file("xss.html", "---\ntitle: \"" + title + "\"\n---\n<p>xssword &lt;script&gt;alert(2)&lt;/script&gt; "
-                     "&quot;quoted&quot; &amp; more.</p><script>var scriptonlyword = 3;</script>\n");
+    file("xss.html", "---\ntitle: \"" + title +
+                         "\"\n---\n<p>xssword &lt;script&gt;alert(2)&lt;/script&gt; "
+                         "&quot;quoted&quot; &amp; more.</p><script>var scriptonlyword = 3;</script>\n");
     add_summary(0);
     const nlohmann::json found = search("xssword");
     ASSERT_EQ(found["total"], 1) << found;

@@ -39,19 +39,22 @@ std::optional<std::size_t> generated_number(const std::string& path) {
 
 const char* to_string(TrialKind kind) {
     switch (kind) {
-        case TrialKind::fresh_build: return "fresh build";
-        case TrialKind::incremental: return "incremental";
-        case TrialKind::reindex_all: return "reindex all";
+        case TrialKind::fresh_build:
+            return "fresh build";
+        case TrialKind::incremental:
+            return "incremental";
+        case TrialKind::reindex_all:
+            return "reindex all";
     }
     return "?";
 }
 
 std::string TrialReport::line() const {
     char head[200];
-    std::snprintf(head, sizeof head, "trial %3d: %-11s %5zu changed  -j%u  kill at %6.3f s: %s, %6lld documents: ",
-                  number, to_string(kind), changed_files, jobs, kill_after_seconds,
-                  finished_before_kill ? "run had ended " : "killed mid-run",
-                  static_cast<long long>(documents_after_kill));
+    std::snprintf(
+        head, sizeof head, "trial %3d: %-11s %5zu changed  -j%u  kill at %6.3f s: %s, %6lld documents: ", number,
+        to_string(kind), changed_files, jobs, kill_after_seconds,
+        finished_before_kill ? "run had ended " : "killed mid-run", static_cast<long long>(documents_after_kill));
     return head + (problems.empty() ? std::string("clean") : "PROBLEM\n" + problems);
 }
 
@@ -63,8 +66,8 @@ KillLoop::KillLoop(KillLoopOptions options)
 
 std::string KillLoop::run_idx_add(double& seconds, int& exit_code) {
     const auto start = Clock::now();
-    const Exit add = run(idx_command(m_options.idx_binary,
-                                     {"add", "--db", m_db, "--config", m_config, m_options.corpus}));
+    const Exit add =
+        run(idx_command(m_options.idx_binary, {"add", "--db", m_db, "--config", m_config, m_options.corpus}));
     seconds = seconds_since(start);
     exit_code = add.code;
     if (add.signal != 0 || add.hung || (add.code != 0 && add.code != 1)) return "idx add: " + add.describe();
@@ -112,7 +115,8 @@ std::size_t KillLoop::change_corpus(std::size_t how_many) {
                 break;
             default: {
                 const std::string dir = m_options.corpus + "/added-by-trials";
-                for (const std::string& added : write_generated_posts(dir, m_next_post++, 1, static_cast<std::uint32_t>(m_rng())))
+                for (const std::string& added :
+                     write_generated_posts(dir, m_next_post++, 1, static_cast<std::uint32_t>(m_rng())))
                     m_expected.insert(fs::canonical(added).string());
                 break;
             }
@@ -158,8 +162,7 @@ std::string KillLoop::recovery_problems() {
     for (const std::string& path : m_expected)
         if (generated_number(path)) generated.push_back(path);
     if (!generated.empty()) {
-        const std::string& path =
-            generated[std::uniform_int_distribution<std::size_t>(0, generated.size() - 1)(m_rng)];
+        const std::string& path = generated[std::uniform_int_distribution<std::size_t>(0, generated.size() - 1)(m_rng)];
         return search_problems(m_options.idx_binary, m_db, marker_word(*generated_number(path)), path);
     }
     return search_problems(m_options.idx_binary, m_db, "the");
@@ -171,8 +174,10 @@ std::string KillLoop::recovery_problems() {
 void KillLoop::learn_duration(TrialKind kind, bool ended, double seconds, double expected) {
     double& scale = m_scale[static_cast<int>(kind)];
     const double ratio = seconds / std::max(expected, 0.001);
-    if (ended) scale *= 0.5 + 0.5 * ratio;
-    else if (ratio > 1) scale *= ratio;
+    if (ended)
+        scale *= 0.5 + 0.5 * ratio;
+    else if (ratio > 1)
+        scale *= ratio;
 }
 
 TrialReport KillLoop::trial(int number) {
@@ -205,7 +210,7 @@ TrialReport KillLoop::trial(int number) {
     report.kill_after_seconds = std::uniform_real_distribution<double>(0, expected_seconds * 1.2)(m_rng);
 
     Child add(idx_command(m_options.idx_binary, {"add", "--db", m_db, "--config", m_config, "-j",
-                                                  std::to_string(report.jobs), m_options.corpus}));
+                                                 std::to_string(report.jobs), m_options.corpus}));
     const auto started = Clock::now();
     while (seconds_since(started) < report.kill_after_seconds && add.running())
         std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -27,9 +27,9 @@ struct TrialReport {
     std::size_t changed_files = 0;  // incremental: files changed, touched, added or deleted first
     unsigned jobs = 1;
     double kill_after_seconds = 0;
-    bool finished_before_kill = false;  // the run ended before the kill came
+    bool finished_before_kill = false;       // the run ended before the kill came
     std::int64_t documents_after_kill = -1;  // what the last commit held; -1: no database yet
-    std::string problems;                // empty: clean
+    std::string problems;                    // empty: clean
 
     bool clean() const { return problems.empty(); }
     std::string line() const;  // one line for the tally

@@ -28,11 +28,16 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
         const std::string value = argv[i + 1];
-        if (option == "--idx") idx_binary = value;
-        else if (option == "--corpus") corpus = value;
-        else if (option == "--trials") trials = std::stoi(value);
-        else if (option == "--seed") seed = static_cast<std::uint32_t>(std::stoul(value));
-        else return usage();
+        if (option == "--idx")
+            idx_binary = value;
+        else if (option == "--corpus")
+            corpus = value;
+        else if (option == "--trials")
+            trials = std::stoi(value);
+        else if (option == "--seed")
+            seed = static_cast<std::uint32_t>(std::stoul(value));
+        else
+            return usage();
     }
     if (idx_binary.empty() || corpus.empty() || argc % 2 == 0) return usage();
 

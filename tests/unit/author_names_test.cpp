@@ -13,11 +13,15 @@ struct SplitCase {
     Names expected;
 };
 
-void PrintTo(const SplitCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const SplitCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class SplitAuthors : public ::testing::TestWithParam<SplitCase> {};
 
-TEST_P(SplitAuthors, OneNameEach) { EXPECT_EQ(split_authors(GetParam().authors), GetParam().expected); }
+TEST_P(SplitAuthors, OneNameEach) {
+    EXPECT_EQ(split_authors(GetParam().authors), GetParam().expected);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, SplitAuthors,

@@ -20,7 +20,9 @@ struct BoundCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const BoundCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BoundCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class DateBound : public ::testing::TestWithParam<BoundCase> {};
 
@@ -32,22 +34,21 @@ TEST_P(DateBound, GivesTheFirstAndLastSecondOfThePeriod) {
 
 INSTANTIATE_TEST_SUITE_P(
     Valid, DateBound,
-    ::testing::Values(
-        BoundCase{"year", "2016", "20160101000000", "20161231235959"},
-        BoundCase{"month", "2016-03", "20160301000000", "20160331235959"},
-        BoundCase{"compact_month", "201603", "20160301000000", "20160331235959"},
-        BoundCase{"thirty_day_month", "2016-04", "20160401000000", "20160430235959"},
-        BoundCase{"february_leap_year", "2016-02", "20160201000000", "20160229235959"},
-        BoundCase{"february_common_year", "2015-02", "20150201000000", "20150228235959"},
-        BoundCase{"february_century_not_leap", "1900-02", "19000201000000", "19000228235959"},
-        BoundCase{"february_400_year_leap", "2000-02", "20000201000000", "20000229235959"},
-        BoundCase{"december", "2016-12", "20161201000000", "20161231235959"},
-        BoundCase{"day", "2016-03-01", "20160301000000", "20160301235959"},
-        BoundCase{"compact_day", "20160301", "20160301000000", "20160301235959"},
-        BoundCase{"leap_day", "2016-02-29", "20160229000000", "20160229235959"},
-        BoundCase{"with_seconds", "2016-03-01 10:20:30", "20160301102030", "20160301102030"},
-        BoundCase{"iso_t_seconds", "2016-03-01T10:20:30", "20160301102030", "20160301102030"},
-        BoundCase{"iso_t_minutes", "2016-03-01T10:20", "20160301102000", "20160301102000"}),
+    ::testing::Values(BoundCase{"year", "2016", "20160101000000", "20161231235959"},
+                      BoundCase{"month", "2016-03", "20160301000000", "20160331235959"},
+                      BoundCase{"compact_month", "201603", "20160301000000", "20160331235959"},
+                      BoundCase{"thirty_day_month", "2016-04", "20160401000000", "20160430235959"},
+                      BoundCase{"february_leap_year", "2016-02", "20160201000000", "20160229235959"},
+                      BoundCase{"february_common_year", "2015-02", "20150201000000", "20150228235959"},
+                      BoundCase{"february_century_not_leap", "1900-02", "19000201000000", "19000228235959"},
+                      BoundCase{"february_400_year_leap", "2000-02", "20000201000000", "20000229235959"},
+                      BoundCase{"december", "2016-12", "20161201000000", "20161231235959"},
+                      BoundCase{"day", "2016-03-01", "20160301000000", "20160301235959"},
+                      BoundCase{"compact_day", "20160301", "20160301000000", "20160301235959"},
+                      BoundCase{"leap_day", "2016-02-29", "20160229000000", "20160229235959"},
+                      BoundCase{"with_seconds", "2016-03-01 10:20:30", "20160301102030", "20160301102030"},
+                      BoundCase{"iso_t_seconds", "2016-03-01T10:20:30", "20160301102030", "20160301102030"},
+                      BoundCase{"iso_t_minutes", "2016-03-01T10:20", "20160301102000", "20160301102000"}),
     [](const ::testing::TestParamInfo<BoundCase>& param) { return std::string(param.param.name); });
 
 INSTANTIATE_TEST_SUITE_P(
@@ -108,8 +109,8 @@ TEST_F(DateRangeQuery, ClosedRangeCoversTheWholeLastDay) {
 TEST_F(DateRangeQuery, MonthsCoverTheirWholeMonths) {
     const auto query = date_range_query("2016-02", "2016-03");
     ASSERT_TRUE(query);
-    EXPECT_EQ(matching(*query), (std::vector<std::string>{"20160215235959", "20160216000000", "20160301000000",
-                                                          "20160331235959"}));
+    EXPECT_EQ(matching(*query),
+              (std::vector<std::string>{"20160215235959", "20160216000000", "20160301000000", "20160331235959"}));
 }
 
 TEST_F(DateRangeQuery, OpenEndRunsToTheLatestPost) {

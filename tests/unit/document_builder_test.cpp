@@ -160,24 +160,22 @@ const std::string kDash = "\xE2\x80\x93";
 
 // One row per file under tests/fixtures/index-check/ (EveryFixtureHasARow checks that).
 const std::vector<Fixture> kFixtureTable = {
-    Fixture{
-        "2016-02-21-wordpress-export.md",
-        {"envoy", "ceasefir", "convoy", "villag", "deleg", "winter", "geneva", "talk",
-         // title words under S, stemmed
-         "Sceasefir", "Stalk", "Sresum", "Sgeneva", "Senvoy", "Slast", "Schanc",
-         // the exact fields
-         "Astaff writer", "XCworld", "XCtop stories", "Kgeneva", "Kdiplomacy", "XID101", "Y2016", "M201602",
-         // the exact title: its stems in order, stop words left out
-         "XTceasefir talk resum geneva envoy last chanc"},
-        {"zzscriptword", "trackingpixel", "zzstyleword", "colour",  "ad_1",       "ad_2",       "ad",
-         "8211",         "039",           "quot",        "amp",     "wire",       "entri",      "XC:World,Top Stories",
-         "XCWorld",      "XC:Top",        "AStaff",      "XID:101", "KDiplomaci", "KDiplomacy", "M20162",
-         "D2016221",     "XC:World",      "XC:Top Stories", "AStaff Writer",
-         // no day terms since schema 4: `date:` ranges use the value slot
-         "D20160221"},
-        "Ceasefire talks resume in Geneva " + kDash + " envoys' \"last chance\"",
-        "https://news.example.org/2016/02/ceasefire-talks-resume-in-geneva/",
-        "20160221181210"},
+    Fixture{"2016-02-21-wordpress-export.md",
+            {"envoy", "ceasefir", "convoy", "villag", "deleg", "winter", "geneva", "talk",
+             // title words under S, stemmed
+             "Sceasefir", "Stalk", "Sresum", "Sgeneva", "Senvoy", "Slast", "Schanc",
+             // the exact fields
+             "Astaff writer", "XCworld", "XCtop stories", "Kgeneva", "Kdiplomacy", "XID101", "Y2016", "M201602",
+             // the exact title: its stems in order, stop words left out
+             "XTceasefir talk resum geneva envoy last chanc"},
+            {"zzscriptword", "trackingpixel", "zzstyleword", "colour", "ad_1", "ad_2", "ad", "8211", "039", "quot",
+             "amp", "wire", "entri", "XC:World,Top Stories", "XCWorld", "XC:Top", "AStaff", "XID:101", "KDiplomaci",
+             "KDiplomacy", "M20162", "D2016221", "XC:World", "XC:Top Stories", "AStaff Writer",
+             // no day terms since schema 4: `date:` ranges use the value slot
+             "D20160221"},
+            "Ceasefire talks resume in Geneva " + kDash + " envoys' \"last chance\"",
+            "https://news.example.org/2016/02/ceasefire-talks-resume-in-geneva/",
+            "20160221181210"},
     Fixture{"2016-03-15-jekyll-garden.markdown",
             {"tulip", "crocus", "daffodil", "zzcodeword", "bed", "flower", "shed", "Sspring", "Sgarden", "Sbulb",
              "Sfrost", "Aana", "XCculture", "XCgardening", "Kspring bulbs", "Kfrost", "Y2016", "M201603"},
@@ -465,9 +463,9 @@ TEST(DocumentBuilder, AccentFreeFormsBesideTheOriginals) {
     const Xapian::Document doc = builder.build(post, {}).document;
     const std::set<std::string> terms = terms_of(doc);
     const std::string latinovic = Xapian::Stem("english")("latinovic");  // the query's stem
-    for (const std::string& term : {std::string("n\xC3\xBCrnberg"), std::string("nurnberg"),
-                                   std::string("Sn\xC3\xBCrnberg"), std::string("Snurnberg"),
-                                   std::string("latinovi\xC4\x87"), latinovic})
+    for (const std::string& term :
+         {std::string("n\xC3\xBCrnberg"), std::string("nurnberg"), std::string("Sn\xC3\xBCrnberg"),
+          std::string("Snurnberg"), std::string("latinovi\xC4\x87"), latinovic})
         EXPECT_TRUE(terms.count(term)) << term;
     const auto positions = [&](const std::string& term) {
         std::vector<Xapian::termpos> out;
@@ -484,7 +482,8 @@ TEST(DocumentBuilder, AccentFreeFormsBesideTheOriginals) {
 
 TEST(DocumentBuilder, PlainPostsGetNoExtraTerms) {
     DocumentBuilder builder(IndexSettings{});
-    const Xapian::Document doc = builder.build(simple_post("Heron at dawn", "A heron \xE2\x80\x94 quiet."), {}).document;
+    const Xapian::Document doc =
+        builder.build(simple_post("Heron at dawn", "A heron \xE2\x80\x94 quiet."), {}).document;
     for (const std::string& term : terms_of(doc)) EXPECT_EQ(term.find('\x01'), std::string::npos) << term;
 }
 

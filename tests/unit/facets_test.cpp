@@ -20,7 +20,9 @@ Counts counts(const std::vector<FacetValue>& values) {
     return out;
 }
 
-const std::vector<FacetValue>& facet(const FacetTable& table, Facet f) { return table[static_cast<std::size_t>(f)]; }
+const std::vector<FacetValue>& facet(const FacetTable& table, Facet f) {
+    return table[static_cast<std::size_t>(f)];
+}
 
 // An in-memory index whose documents carry only what FacetSpy reads: the
 // facet record the indexer writes (encode_facets) and a word to query.

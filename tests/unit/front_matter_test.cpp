@@ -286,7 +286,8 @@ INSTANTIATE_TEST_SUITE_P(
                       // Quotes and brackets left open are reported where they open (issue 9).
                       ErrorCase{"unclosed_quote_runs_into_keys",
                                 "layout: post\ntitle: \"Unclosed quote\ndate: 2020-01-01\nauthor: X\n", 2},
-                      ErrorCase{"unclosed_quote_closed_later", "a: 1\ntitle: \"Unclosed\ndate: 2020\nauthor: \"X\"\n", 2},
+                      ErrorCase{"unclosed_quote_closed_later", "a: 1\ntitle: \"Unclosed\ndate: 2020\nauthor: \"X\"\n",
+                                2},
                       ErrorCase{"unclosed_single_quote", "a: 1\ntitle: 'Unclosed\ndate: x\n", 2},
                       ErrorCase{"unclosed_quote_at_the_end", "a: 1\nb: 2\ntitle: \"Unclosed\n", 3},
                       ErrorCase{"unclosed_quote_in_a_list", "tags:\n  - \"one\n  - two\ndate: x\n", 2},

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "common/utf8.hpp"
 #include "tests/support/text.hpp"
 

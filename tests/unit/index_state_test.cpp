@@ -25,11 +25,10 @@ INSTANTIATE_TEST_SUITE_P(
                       UnderCase{"/blog/posts/sub", "/blog/posts/sub", true},         // the root itself
                       UnderCase{"/blog/posts/sub/a.md", "/blog/posts/sub/", true},   // trailing slash
                       UnderCase{"/blog/posts/subway.md", "/blog/posts/sub/", false},
-                      UnderCase{"/blog/posts", "/blog/posts/sub", false},             // above the root
+                      UnderCase{"/blog/posts", "/blog/posts/sub", false},  // above the root
                       UnderCase{"/blog/posts/a.md", "/", true},
-                      UnderCase{"/blog/posts/a.md", "", false},                       // `idx rm ""`: nothing
-                      UnderCase{"", "", false},
-                      UnderCase{"", "/blog", false},
+                      UnderCase{"/blog/posts/a.md", "", false},  // `idx rm ""`: nothing
+                      UnderCase{"", "", false}, UnderCase{"", "/blog", false},
                       UnderCase{"relative/a.md", "relative", true}));
 
 }  // namespace

@@ -22,7 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path corpus(const char* name) { return fs::path(IDX_SHARED_DIR) / "corpus" / name; }
+fs::path corpus(const char* name) {
+    return fs::path(IDX_SHARED_DIR) / "corpus" / name;
+}
 
 std::string read_all(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -42,16 +44,16 @@ std::vector<fs::path> posts_under(const fs::path& root) {
 // Syntax that Markdown, kramdown or Liquid turn into something else on the
 // page: none of it may reach a snippet or a title.
 constexpr const char* kMarkup[] = {
-    "](",   // a link or image not rendered
-    "![",   // an image not rendered
-    "{:",   // a kramdown attribute list or extension
-    "{%",   // a Liquid tag
-    "{{",   // a Liquid output
-    "[^",   // a footnote marker
-    "```",  // a code fence
-    "<!--", // an HTML comment
-    "*[",   // an abbreviation definition
-    "://",  // a URL (never words)
+    "](",    // a link or image not rendered
+    "![",    // an image not rendered
+    "{:",    // a kramdown attribute list or extension
+    "{%",    // a Liquid tag
+    "{{",    // a Liquid output
+    "[^",    // a footnote marker
+    "```",   // a code fence
+    "<!--",  // an HTML comment
+    "*[",    // an abbreviation definition
+    "://",   // a URL (never words)
 };
 
 // A kramdown attribute list or extension: `{: .x}`, `{:#id}`, `{:toc}`,

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "indexer/post_parser.hpp"
 #include "tests/support/text.hpp"
 

@@ -193,7 +193,9 @@ TEST(RunOrdered, ResultsTakenAsRvaluesAreFreedByTheWorkers) {
     std::size_t consumed = 0;
     run_ordered<std::unique_ptr<Probe>>(
         kCount, 2, kWindow,
-        [&](unsigned, std::size_t) { return std::unique_ptr<Probe>(new Probe{&mutex, &freed_by}); },
+        [&](unsigned, std::size_t) {
+            return std::unique_ptr<Probe>(new Probe{&mutex, &freed_by});
+        },
         [&](std::size_t, std::unique_ptr<Probe>&& probe) { consumed += probe != nullptr; });
     EXPECT_EQ(consumed, kCount);
     ASSERT_EQ(freed_by.size(), kCount) << "each result is freed once";

@@ -50,8 +50,8 @@ TEST(Packer, TextIsLengthThenBytes) {
     Packer out;
     out.text("abc");
     EXPECT_EQ(out.take(), std::string("\x03"
-                                       "abc",
-                                       4));
+                                      "abc",
+                                      4));
 }
 
 TEST(Packer, ItemsRoundTripInOrder) {

@@ -37,23 +37,69 @@ struct FixturePost {
 // the first, one with no date, "Kerry and Lavrov" next to "Lavrov and Kerry".
 const std::vector<FixturePost>& fixture_posts() {
     static const std::vector<FixturePost> posts = {
-        {"kerry", "Kerry and Lavrov agree on ceasefire", "Staff Writer", {"topNews", "World"}, {"syria"}, "1194",
-         make_date(2016, 2, 21, 18, 12, 10), "The provisional deal was reached in Amman after long talks."},
-        {"ceasefires", "Ceasefires hold in the north", "Maria Lopez", {"domesticNews"}, {"peace"}, "2001",
-         make_date(2016, 3, 1, 0, 0, 0), "Both sides reported a quiet night."},
-        {"budget", "Late night budget vote", "Staff Writer", {"topNews"}, {}, "2002",
+        {"kerry",
+         "Kerry and Lavrov agree on ceasefire",
+         "Staff Writer",
+         {"topNews", "World"},
+         {"syria"},
+         "1194",
+         make_date(2016, 2, 21, 18, 12, 10),
+         "The provisional deal was reached in Amman after long talks."},
+        {"ceasefires",
+         "Ceasefires hold in the north",
+         "Maria Lopez",
+         {"domesticNews"},
+         {"peace"},
+         "2001",
+         make_date(2016, 3, 1, 0, 0, 0),
+         "Both sides reported a quiet night."},
+        {"budget",
+         "Late night budget vote",
+         "Staff Writer",
+         {"topNews"},
+         {},
+         "2002",
          make_date(2016, 3, 31, 23, 59, 59),
          "The budget vote ran past midnight."},
-        {"garden", "Spring garden notes", "Smith, John", {"Top Stories"}, {"garden"}, "",
+        {"garden",
+         "Spring garden notes",
+         "Smith, John",
+         {"Top Stories"},
+         {"garden"},
+         "",
          make_date(2016, 4, 15, 10, 0, 0),
          "Tomatoes and beans went in early."},
-        {"river", "River cleanup", "Maria Lopez", {"community"}, {}, "", make_date(2015, 12, 31, 23, 59, 59),
+        {"river",
+         "River cleanup",
+         "Maria Lopez",
+         {"community"},
+         {},
+         "",
+         make_date(2015, 12, 31, 23, 59, 59),
          "Volunteers pulled plastic from the water."},
-        {"heron", "Heron at dawn", "Priya Natarajan", {"photography"}, {}, "", make_date(2016, 2, 15, 23, 59, 59),
+        {"heron",
+         "Heron at dawn",
+         "Priya Natarajan",
+         {"photography"},
+         {},
+         "",
+         make_date(2016, 2, 15, 23, 59, 59),
          "A heron waited on the weir while the ceasefire news played on the radio."},
-        {"april", "Early April showers", "Priya Natarajan", {"photography", "topNews"}, {}, "",
-         make_date(2016, 4, 1, 0, 0, 0), "Rain on the first of the month."},
-        {"lavrov", "Lavrov and Kerry meet again", "Staff Writer", {"World"}, {}, "", make_date(2016, 5, 10, 12, 0, 0),
+        {"april",
+         "Early April showers",
+         "Priya Natarajan",
+         {"photography", "topNews"},
+         {},
+         "",
+         make_date(2016, 4, 1, 0, 0, 0),
+         "Rain on the first of the month."},
+        {"lavrov",
+         "Lavrov and Kerry meet again",
+         "Staff Writer",
+         {"World"},
+         {},
+         "",
+         make_date(2016, 5, 10, 12, 0, 0),
          "They met in Geneva for an hour."},
         {"undated", "Undated musings", "Sam Okafor", {}, {}, "", std::nullopt, "Nothing here has a date."},
     };
@@ -136,7 +182,9 @@ struct QueryCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const QueryCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const QueryCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class QueryLanguage : public QueryBuilderTest, public ::testing::WithParamInterface<QueryCase> {};
 
@@ -155,17 +203,18 @@ INSTANTIATE_TEST_SUITE_P(
         QueryCase{"author_with_comma", "author:\"Smith, John\"", MatchMode::any, {"garden"}},
         QueryCase{"category", "category:topNews", MatchMode::any, {"april", "budget", "kerry"}},
         QueryCase{"category_capitalised", "category:\"Top Stories\"", MatchMode::any, {"garden"}},
-        QueryCase{"category_twice_is_or", "category:community category:domesticNews", MatchMode::any,
+        QueryCase{"category_twice_is_or",
+                  "category:community category:domesticNews",
+                  MatchMode::any,
                   {"ceasefires", "river"}},
-        QueryCase{"tag", "tag:syria", MatchMode::any, {"kerry"}},
-        QueryCase{"id", "id:1194", MatchMode::any, {"kerry"}},
+        QueryCase{"tag", "tag:syria", MatchMode::any, {"kerry"}}, QueryCase{"id", "id:1194", MatchMode::any, {"kerry"}},
         QueryCase{"year", "year:2016", MatchMode::any, kAll2016},
         QueryCase{"year_2015", "year:2015", MatchMode::any, {"river"}},
         QueryCase{"month", "month:2016-03", MatchMode::any, {"budget", "ceasefires"}},
         QueryCase{"month_compact", "month:201603", MatchMode::any, {"budget", "ceasefires"}},
         QueryCase{"date_range_days", "date:2016-03-01..2016-03-31", MatchMode::any, {"budget", "ceasefires"}},
-        QueryCase{"date_range_months", "date:2016-03..2016-04", MatchMode::any,
-                  {"april", "budget", "ceasefires", "garden"}},
+        QueryCase{
+            "date_range_months", "date:2016-03..2016-04", MatchMode::any, {"april", "budget", "ceasefires", "garden"}},
         QueryCase{"date_open_end", "date:2016..", MatchMode::any, kAll2016},
         QueryCase{"date_open_begin", "date:..2016-02-15", MatchMode::any, {"heron", "river"}},
         QueryCase{"date_single_day", "date:2016-03-01", MatchMode::any, {"ceasefires"}},
@@ -176,27 +225,26 @@ INSTANTIATE_TEST_SUITE_P(
 
 INSTANTIATE_TEST_SUITE_P(
     Syntax, QueryLanguage,
-    ::testing::Values(
-        QueryCase{"word", "ceasefire", MatchMode::any, {"ceasefires", "heron", "kerry"}},
-        QueryCase{"stemmed_capitalised", "Ceasefires", MatchMode::any, {"ceasefires", "heron", "kerry"}},
-        QueryCase{"phrase", "\"kerry and lavrov\"", MatchMode::any, {"kerry"}},
-        QueryCase{"phrase_reversed", "\"lavrov and kerry\"", MatchMode::any, {"lavrov"}},
-        QueryCase{"near", "kerry NEAR ceasefire", MatchMode::any, {"kerry"}},
-        QueryCase{"and", "kerry AND lavrov", MatchMode::any, {"kerry", "lavrov"}},
-        QueryCase{"and_nothing", "kerry AND budget", MatchMode::any, {}},
-        QueryCase{"or", "kerry OR budget", MatchMode::any, {"budget", "kerry", "lavrov"}},
-        QueryCase{"not", "lavrov NOT ceasefire", MatchMode::any, {"lavrov"}},
-        QueryCase{"minus", "lavrov -ceasefire", MatchMode::any, {"lavrov"}},
-        QueryCase{"plus", "ceasefire +heron", MatchMode::any, {"heron"}},
-        QueryCase{"parentheses", "(kerry OR budget) AND vote", MatchMode::any, {"budget"}},
-        QueryCase{"wildcard", "ceasef*", MatchMode::any, {"ceasefires", "heron", "kerry"}},
-        QueryCase{"unclosed_quote", "\"provisional deal", MatchMode::any, {"kerry"}},
-        QueryCase{"unclosed_parenthesis", "(heron OR budget", MatchMode::any, {"budget", "heron"}},
-        QueryCase{"any_words", "kerry budget", MatchMode::any, {"budget", "kerry", "lavrov"}},
-        QueryCase{"all_words_none", "kerry budget", MatchMode::all, {}},
-        QueryCase{"all_words", "kerry lavrov", MatchMode::all, {"kerry", "lavrov"}},
-        QueryCase{"all_words_title_and_body", "ceasefire north", MatchMode::all, {"ceasefires"}},
-        QueryCase{"stop_word_dropped_with_all", "the budget", MatchMode::all, {"budget"}}),
+    ::testing::Values(QueryCase{"word", "ceasefire", MatchMode::any, {"ceasefires", "heron", "kerry"}},
+                      QueryCase{"stemmed_capitalised", "Ceasefires", MatchMode::any, {"ceasefires", "heron", "kerry"}},
+                      QueryCase{"phrase", "\"kerry and lavrov\"", MatchMode::any, {"kerry"}},
+                      QueryCase{"phrase_reversed", "\"lavrov and kerry\"", MatchMode::any, {"lavrov"}},
+                      QueryCase{"near", "kerry NEAR ceasefire", MatchMode::any, {"kerry"}},
+                      QueryCase{"and", "kerry AND lavrov", MatchMode::any, {"kerry", "lavrov"}},
+                      QueryCase{"and_nothing", "kerry AND budget", MatchMode::any, {}},
+                      QueryCase{"or", "kerry OR budget", MatchMode::any, {"budget", "kerry", "lavrov"}},
+                      QueryCase{"not", "lavrov NOT ceasefire", MatchMode::any, {"lavrov"}},
+                      QueryCase{"minus", "lavrov -ceasefire", MatchMode::any, {"lavrov"}},
+                      QueryCase{"plus", "ceasefire +heron", MatchMode::any, {"heron"}},
+                      QueryCase{"parentheses", "(kerry OR budget) AND vote", MatchMode::any, {"budget"}},
+                      QueryCase{"wildcard", "ceasef*", MatchMode::any, {"ceasefires", "heron", "kerry"}},
+                      QueryCase{"unclosed_quote", "\"provisional deal", MatchMode::any, {"kerry"}},
+                      QueryCase{"unclosed_parenthesis", "(heron OR budget", MatchMode::any, {"budget", "heron"}},
+                      QueryCase{"any_words", "kerry budget", MatchMode::any, {"budget", "kerry", "lavrov"}},
+                      QueryCase{"all_words_none", "kerry budget", MatchMode::all, {}},
+                      QueryCase{"all_words", "kerry lavrov", MatchMode::all, {"kerry", "lavrov"}},
+                      QueryCase{"all_words_title_and_body", "ceasefire north", MatchMode::all, {"ceasefires"}},
+                      QueryCase{"stop_word_dropped_with_all", "the budget", MatchMode::all, {"budget"}}),
     [](const ::testing::TestParamInfo<QueryCase>& param) { return std::string(param.param.name); });
 
 struct FilterCase {
@@ -206,7 +254,9 @@ struct FilterCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const FilterCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const FilterCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 SearchRequest filtered(std::string query, std::vector<std::string> authors, std::vector<std::string> categories,
                        std::vector<std::string> tags, std::string since = {}, std::string until = {}) {
@@ -229,21 +279,24 @@ TEST_P(RequestFilters, MatchExactlyTheExpectedPosts) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, RequestFilters,
     ::testing::Values(
-        FilterCase{"authors_or", filtered("", {"Staff Writer", "Maria Lopez"}, {}, {}),
+        FilterCase{"authors_or",
+                   filtered("", {"Staff Writer", "Maria Lopez"}, {}, {}),
                    {"budget", "ceasefires", "kerry", "lavrov", "river"}},
         FilterCase{"author_with_comma", filtered("", {"Smith, John"}, {}, {}), {"garden"}},
         FilterCase{"author_and_category", filtered("", {"Staff Writer"}, {"World"}, {}), {"kerry", "lavrov"}},
-        FilterCase{"categories_or", filtered("", {}, {"topNews", "photography"}, {}),
-                   {"april", "budget", "heron", "kerry"}},
+        FilterCase{
+            "categories_or", filtered("", {}, {"topNews", "photography"}, {}), {"april", "budget", "heron", "kerry"}},
         FilterCase{"tags_or", filtered("", {}, {}, {"syria", "garden"}), {"garden", "kerry"}},
-        FilterCase{"since_until_months", filtered("", {}, {}, {}, "2016-03", "2016-04"),
+        FilterCase{"since_until_months",
+                   filtered("", {}, {}, {}, "2016-03", "2016-04"),
                    {"april", "budget", "ceasefires", "garden"}},
         FilterCase{"since_day", filtered("", {}, {}, {}, "2016-04-01"), {"april", "garden", "lavrov"}},
         FilterCase{"until_last_second_of_day", filtered("", {}, {}, {}, "", "2016-02-15"), {"heron", "river"}},
         FilterCase{"until_year", filtered("", {}, {}, {}, "", "2015"), {"river"}},
         FilterCase{"query_and_category", filtered("ceasefire", {}, {"topNews"}, {}), {"kerry"}},
         FilterCase{"query_and_author_and_dates",
-                   filtered("ceasefire OR vote", {"Staff Writer"}, {}, {}, "2016-03-31", "2016-03-31"), {"budget"}}),
+                   filtered("ceasefire OR vote", {"Staff Writer"}, {}, {}, "2016-03-31", "2016-03-31"),
+                   {"budget"}}),
     [](const ::testing::TestParamInfo<FilterCase>& param) { return std::string(param.param.name); });
 
 struct BadQueryCase {
@@ -253,7 +306,9 @@ struct BadQueryCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const BadQueryCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadQueryCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class MalformedQuery : public QueryBuilderTest, public ::testing::WithParamInterface<BadQueryCase> {};
 
@@ -307,8 +362,8 @@ TEST_F(QueryBuilderTest, FiltersNeverChangeTheScoresOfMatches) {
         filtered("ceasefire kerry vote", {}, {"topNews"}, {}),
         filtered("ceasefire kerry vote", {"Staff Writer"}, {}, {}),
         filtered("ceasefire kerry vote", {}, {}, {}, "2016-02-16"),
-        filtered("ceasefire kerry vote", {"Staff Writer", "Priya Natarajan"}, {"topNews", "photography"}, {},
-                 "2016", "2016"),
+        filtered("ceasefire kerry vote", {"Staff Writer", "Priya Natarajan"}, {"topNews", "photography"}, {}, "2016",
+                 "2016"),
         text("ceasefire kerry vote category:topNews"),
         text("ceasefire kerry vote date:2016-02-16.."),
     };
@@ -325,8 +380,8 @@ TEST_F(QueryBuilderTest, FiltersNeverChangeTheScoresOfMatches) {
 
 TEST_F(QueryBuilderTest, OnlyExcludedWordsMatchThePostsWithoutThem) {
     EXPECT_EQ(run(text("-lavrov")), (Names{"april", "budget", "ceasefires", "garden", "heron", "river", "undated"}));
-    EXPECT_EQ(run(text("-lavrov -kerry")), (Names{"april", "budget", "ceasefires", "garden", "heron", "river",
-                                                  "undated"}));
+    EXPECT_EQ(run(text("-lavrov -kerry")),
+              (Names{"april", "budget", "ceasefires", "garden", "heron", "river", "undated"}));
 }
 
 TEST_F(QueryBuilderTest, NotAloneMatchesThePostsWithout) {
@@ -359,8 +414,8 @@ TEST_F(QueryBuilderTest, TermsAreTheStemmedWordsThatCarryWeight) {
 
 TEST_F(QueryBuilderTest, AReversedRangeIsAnErrorNamingBothEnds) {
     QueryBuilder builder(*s_db, english());
-    for (const SearchRequest& request :
-         {text("kerry date:2020..2019"), text("date:2016-03-25..2016-03-20"), filtered("kerry", {}, {}, {}, "2016", "2015")}) {
+    for (const SearchRequest& request : {text("kerry date:2020..2019"), text("date:2016-03-25..2016-03-20"),
+                                         filtered("kerry", {}, {}, {}, "2016", "2015")}) {
         try {
             builder.build(request);
             ADD_FAILURE() << "accepted: " << request.query << " " << request.since << ".." << request.until;
@@ -397,9 +452,9 @@ TEST_F(QueryBuilderTest, OnlyPlainWordsAreOpenToFeedback) {
     QueryBuilder builder(*s_db, english());
     EXPECT_TRUE(builder.build(text("kerry lavrov ceasefire vote budget")).plain_words);
     EXPECT_TRUE(builder.build(text("ceasef* high-speed kerry's")).plain_words);
-    for (const char* query : {"kerry AND lavrov", "kerry OR lavrov", "\"kerry and lavrov\"", "+kerry lavrov",
-                              "kerry -lavrov", "(kerry lavrov)", "title:kerry lavrov", "kerry NEAR lavrov",
-                              "author:\"Staff Writer\" kerry"})
+    for (const char* query :
+         {"kerry AND lavrov", "kerry OR lavrov", "\"kerry and lavrov\"", "+kerry lavrov", "kerry -lavrov",
+          "(kerry lavrov)", "title:kerry lavrov", "kerry NEAR lavrov", "author:\"Staff Writer\" kerry"})
         EXPECT_FALSE(builder.build(text(query)).plain_words) << query;
     EXPECT_FALSE(builder.build(text("kerry lavrov", MatchMode::all)).plain_words);
     EXPECT_FALSE(builder.build(text("")).plain_words);

@@ -31,7 +31,9 @@ void write_file(const fs::path& path, const std::string& text) {
     out << text;
 }
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 SearchRequest request_for(const std::string& query) {
     SearchRequest r;
@@ -178,7 +180,8 @@ TEST_F(SearcherTest, HitsCarryDecodedTitlesAndSnippetsButNoText) {
     ASSERT_TRUE(hit.post.date);
     EXPECT_EQ(to_iso8601(*hit.post.date), "2016-02-21T18:12:10");
     EXPECT_TRUE(hit.post.text.empty());
-    EXPECT_NE(cli::snippet_html(hit.snippet).find("<mark>Envoys</mark>"), std::string::npos) << cli::snippet_html(hit.snippet);
+    EXPECT_NE(cli::snippet_html(hit.snippet).find("<mark>Envoys</mark>"), std::string::npos)
+        << cli::snippet_html(hit.snippet);
 }
 
 TEST_F(SearcherTest, FacetsCountTheWholeMatchSet) {

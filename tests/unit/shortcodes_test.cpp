@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "tests/support/text.hpp"
 
 namespace idx::indexer {

@@ -39,8 +39,8 @@ svn:
 }
 
 TEST(ParseSiteConfig, PostsCollectionPermalinkWins) {
-    const SiteConfig site = parse_site_config(
-        "permalink: pretty\ncollections:\n  posts:\n    permalink: /:year/:title/\n", "_config.yml");
+    const SiteConfig site =
+        parse_site_config("permalink: pretty\ncollections:\n  posts:\n    permalink: /:year/:title/\n", "_config.yml");
     EXPECT_EQ(site.permalink, "/:year/:title/");
 }
 

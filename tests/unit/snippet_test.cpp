@@ -17,7 +17,9 @@ using cli::snippet_text;
 
 const std::string kEllipsis = "\xE2\x80\xA6";  // …
 
-Xapian::Stem english() { return Xapian::Stem("english"); }
+Xapian::Stem english() {
+    return Xapian::Stem("english");
+}
 
 // The query stems of `words`, made as the query parser makes them.
 std::vector<std::string> stems(const std::vector<std::string>& words) {
@@ -36,8 +38,8 @@ std::vector<std::string> marked(const Snippet& snippet) {
 
 // Words that stem to nothing a test queries for.
 std::string filler(std::size_t bytes, unsigned seed = 1) {
-    static const char* const kWords[] = {"lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing",
-                                         "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "labore"};
+    static const char* const kWords[] = {"lorem", "ipsum", "dolor", "sit",     "amet",   "consectetur", "adipiscing",
+                                         "elit",  "sed",   "do",    "eiusmod", "tempor", "incididunt",  "labore"};
     std::string out;
     unsigned state = seed;
     while (out.size() < bytes) {
@@ -52,13 +54,15 @@ std::string filler(std::size_t bytes, unsigned seed = 1) {
 std::string inner_text(const Snippet& snippet) {
     std::string text = snippet_text(snippet, false);
     if (text.rfind(kEllipsis + " ", 0) == 0) text.erase(0, kEllipsis.size() + 1);
-    if (text.size() >= kEllipsis.size() + 1 && text.compare(text.size() - kEllipsis.size() - 1, std::string::npos,
-                                                            " " + kEllipsis) == 0)
+    if (text.size() >= kEllipsis.size() + 1 &&
+        text.compare(text.size() - kEllipsis.size() - 1, std::string::npos, " " + kEllipsis) == 0)
         text.erase(text.size() - kEllipsis.size() - 1);
     return text;
 }
 
-bool is_word_byte(char c) { return c != ' ' && c != '\n'; }
+bool is_word_byte(char c) {
+    return c != ' ' && c != '\n';
+}
 
 // The snippet's text is a piece of `text` that starts and ends at word edges.
 void expect_whole_words(const std::string& text, const Snippet& snippet) {
@@ -93,16 +97,15 @@ TEST(SnippetMaker, MarksNonAsciiWords) {
 // phrase of their characters).
 std::vector<std::string> cjk_terms(const std::string& query) {
     Xapian::QueryParser parser;
-    const Xapian::Query q = parser.parse_query("\"" + query + "\"", Xapian::QueryParser::FLAG_CJK_NGRAM |
-                                                                      Xapian::QueryParser::FLAG_PHRASE);
+    const Xapian::Query q =
+        parser.parse_query("\"" + query + "\"", Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE);
     return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
 }
 
 TEST(SnippetMaker, MarksCjkWordsInTextWithoutSpaces) {
     SnippetMaker maker(Xapian::Stem(), cjk_terms("脆弱性"));
     const Snippet snippet = maker.make("REXML gem内のDoS脆弱性が発見されました。この脆弱性は性能に関係しない。弱い");
-    EXPECT_EQ(marked(snippet), (std::vector<std::string>{"脆弱性", "脆弱性"}))
-        << "性 and 弱 alone are other words";
+    EXPECT_EQ(marked(snippet), (std::vector<std::string>{"脆弱性", "脆弱性"})) << "性 and 弱 alone are other words";
     EXPECT_EQ(snippet_html(snippet),
               "REXML gem内のDoS<mark>脆弱性</mark>が発見されました。この<mark>脆弱性</mark>は性能に関係しない。弱い");
     EXPECT_NE(snippet_text(snippet, true).find("\033[1m脆弱性\033[0mが発見"), std::string::npos)
@@ -112,7 +115,8 @@ TEST(SnippetMaker, MarksCjkWordsInTextWithoutSpaces) {
     mixed.push_back("rexml");
     SnippetMaker both(Xapian::Stem(), mixed);
     EXPECT_EQ(marked(both.make("REXML의 취약점이 보고되었습니다")), (std::vector<std::string>{"REXML", "취약점"}));
-    EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), {"gem"}).make("REXML gem内のDoS")), (std::vector<std::string>{"gem"}));
+    EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), {"gem"}).make("REXML gem内のDoS")),
+              (std::vector<std::string>{"gem"}));
     EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), {"dos"}).make("gem内のDoS脆弱性")), (std::vector<std::string>{"DoS"}))
         << "a Latin word glued to CJK text is a word of its own";
     EXPECT_EQ(marked(SnippetMaker(Xapian::Stem(), cjk_terms("性")).make("脆弱性は性能")),
@@ -170,8 +174,14 @@ TEST(SnippetMaker, NeverCutsInsideAWord) {
 
 TEST(SnippetMaker, NeverCutsInsideAUtf8Sequence) {
     // Two-, three- and four-byte characters, in words and between them.
-    const std::string words[] = {"caf\xC3\xA9", "cr\xC3\xA8me", "br\xC3\xBBl\xC3\xA9" "e", "\xE2\x80\x93",
-                                 "\xE6\x9D\xB1\xE4\xBA\xAC", "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", "na\xC3\xAFve"};
+    const std::string words[] = {"caf\xC3\xA9",
+                                 "cr\xC3\xA8me",
+                                 "br\xC3\xBBl\xC3\xA9"
+                                 "e",
+                                 "\xE2\x80\x93",
+                                 "\xE6\x9D\xB1\xE4\xBA\xAC",
+                                 "\xF0\x9F\x98\x80\xF0\x9F\x98\x80",
+                                 "na\xC3\xAFve"};
     SnippetMaker maker(english(), stems({"ceasefire"}));
     for (std::size_t shift = 0; shift < 12; ++shift) {
         std::string text(shift, 'a');

@@ -25,7 +25,9 @@ struct DistanceCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const DistanceCase& c, std::ostream* os) { *os << c.a << "/" << c.b; }
+void PrintTo(const DistanceCase& c, std::ostream* os) {
+    *os << c.a << "/" << c.b;
+}
 
 class EditDistance : public ::testing::TestWithParam<DistanceCase> {};
 
@@ -35,22 +37,18 @@ TEST_P(EditDistance, CountsEditsUpToTheLimit) {
     EXPECT_EQ(edit_distance(c.b, c.a, c.limit), c.expected) << "not symmetric: " << c.b << " / " << c.a;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, EditDistance,
-                         ::testing::Values(DistanceCase{"kerry", "kerry", 2, 0},
-                                           DistanceCase{"kery", "kerry", 2, 1},       // insertion
-                                           DistanceCase{"kery", "very", 2, 1},        // substitution
-                                           DistanceCase{"lavrof", "lavrov", 2, 1},
-                                           DistanceCase{"ceasefir", "ceasefire", 2, 1},
-                                           DistanceCase{"acb", "abc", 2, 1},          // a swap is one edit
-                                           DistanceCase{"form", "from", 1, 1},
-                                           DistanceCase{"kitten", "sitting", 5, 3},
-                                           DistanceCase{"kitten", "sitting", 2, 3},   // over the limit: limit + 1
-                                           DistanceCase{"kitten", "sitting", 1, 2},
-                                           DistanceCase{"", "abc", 5, 3},
-                                           DistanceCase{"", "", 0, 0},
-                                           DistanceCase{"a", "abcdef", 2, 3},         // length difference alone
-                                           DistanceCase{"abcdef", "badcfe", 5, 3},    // three swaps
-                                           DistanceCase{"ca", "abc", 5, 3}));         // OSA: no edit of a swapped pair
+INSTANTIATE_TEST_SUITE_P(
+    Cases, EditDistance,
+    ::testing::Values(DistanceCase{"kerry", "kerry", 2, 0}, DistanceCase{"kery", "kerry", 2, 1},  // insertion
+                      DistanceCase{"kery", "very", 2, 1},                                         // substitution
+                      DistanceCase{"lavrof", "lavrov", 2, 1}, DistanceCase{"ceasefir", "ceasefire", 2, 1},
+                      DistanceCase{"acb", "abc", 2, 1},  // a swap is one edit
+                      DistanceCase{"form", "from", 1, 1}, DistanceCase{"kitten", "sitting", 5, 3},
+                      DistanceCase{"kitten", "sitting", 2, 3},  // over the limit: limit + 1
+                      DistanceCase{"kitten", "sitting", 1, 2}, DistanceCase{"", "abc", 5, 3},
+                      DistanceCase{"", "", 0, 0}, DistanceCase{"a", "abcdef", 2, 3},  // length difference alone
+                      DistanceCase{"abcdef", "badcfe", 5, 3},                         // three swaps
+                      DistanceCase{"ca", "abc", 5, 3}));                              // OSA: no edit of a swapped pair
 
 // Titles where "very" is a far more frequent word than "kerry", and "kerry"
 // appears with "lavrov" and "ceasefire": frequency alone picks "very" for
@@ -117,8 +115,8 @@ TEST_F(SpellingCorrectorTest, PrefersTheWordThatOccursWithTheOtherQueryWords) {
 }
 
 TEST_F(SpellingCorrectorTest, LeavesCorrectlySpeltQueriesAlone) {
-    for (const std::string query : {"kerry lavrov ceasefire", "Kerry Lavrov", "very good day", "", "the",
-                                    "provisional", "ceasefire OR harbour"}) {
+    for (const std::string query : {"kerry lavrov ceasefire", "Kerry Lavrov", "very good day", "", "the", "provisional",
+                                    "ceasefire OR harbour"}) {
         EXPECT_EQ(m_corrector->correct(query), std::nullopt) << query;
     }
 }
@@ -162,7 +160,9 @@ struct CorrectionCase {
 };
 
 // Test names and messages show the case's name, not its bytes.
-void PrintTo(const CorrectionCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const CorrectionCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class SpellingInContext : public SpellingCorrectorTest, public ::testing::WithParamInterface<CorrectionCase> {};
 

@@ -20,9 +20,7 @@ namespace fs = std::filesystem;
 
 class ReadStats : public ::testing::Test {
 protected:
-    void SetUp() override {
-        fs::create_directories(m_folder / "posts");
-    }
+    void SetUp() override { fs::create_directories(m_folder / "posts"); }
 
     void write_post(const std::string& name, const std::string& title) {
         std::ofstream(m_folder / "posts" / name) << "---\ntitle: " << title << "\ndate: 2016-03-01\n---\nSome text.\n";

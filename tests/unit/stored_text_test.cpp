@@ -34,7 +34,9 @@ INSTANTIATE_TEST_SUITE_P(Cases, StoredText,
                                            TextCase{"one_mebibyte", words(1024 * 1024)}),
                          [](const ::testing::TestParamInfo<TextCase>& c) { return std::string(c.param.name); });
 
-TEST(StoredTextFormat, EmptyTextStoresNothing) { EXPECT_EQ(encode_stored_text(""), ""); }
+TEST(StoredTextFormat, EmptyTextStoresNothing) {
+    EXPECT_EQ(encode_stored_text(""), "");
+}
 
 TEST(StoredTextFormat, CompressesText) {
     const std::string text = words(100000);

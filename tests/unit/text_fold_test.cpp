@@ -11,7 +11,9 @@ struct FoldCase {
     std::string folded;
 };
 
-void PrintTo(const FoldCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const FoldCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class FoldAccents : public ::testing::TestWithParam<FoldCase> {};
 
@@ -29,23 +31,35 @@ TEST(HasAccents, FalseForTextWithoutLatinLetters) {
         EXPECT_FALSE(has_accents(text)) << text;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, FoldAccents,
-    ::testing::Values(FoldCase{"ascii", "Nurnberg 2016", "Nurnberg 2016"},
-                      FoldCase{"umlaut", "N\xC3\xBCrnberg", "Nurnberg"},
-                      FoldCase{"acute_extended_a", "Latinovi\xC4\x87", "Latinovic"},
-                      FoldCase{"capitals_keep_case", "\xC3\x89" "COLE", "ECOLE"},
-                      FoldCase{"sharp_s", "Stra\xC3\x9F" "e", "Strasse"},
-                      FoldCase{"stroke", "\xC5\x81\xC3\xB3" "d\xC5\xBA", "Lodz"},
-                      FoldCase{"comma_below", "Bra\xC8\x99ov", "Brasov"},
-                      FoldCase{"vietnamese", "Vi\xE1\xBB\x87t", "Viet"},
-                      FoldCase{"cyrillic_kept", "\xD0\xB9\xD0\xBE\xD0\xB4", "\xD0\xB9\xD0\xBE\xD0\xB4"},
-                      FoldCase{"kana_kept", "\xE3\x81\x8C", "\xE3\x81\x8C"},
-                      FoldCase{"curly_quote_kept", "\xE2\x80\x99", "\xE2\x80\x99"},
-                      FoldCase{"multiplication_sign_kept", "2\xC3\x97" "3", "2\xC3\x97" "3"},
-                      FoldCase{"cut_sequence_kept", "a\xC3", "a\xC3"},
-                      FoldCase{"empty", "", ""}),
-    [](const ::testing::TestParamInfo<FoldCase>& p) { return std::string(p.param.name); });
+INSTANTIATE_TEST_SUITE_P(Cases, FoldAccents,
+                         ::testing::Values(FoldCase{"ascii", "Nurnberg 2016", "Nurnberg 2016"},
+                                           FoldCase{"umlaut", "N\xC3\xBCrnberg", "Nurnberg"},
+                                           FoldCase{"acute_extended_a", "Latinovi\xC4\x87", "Latinovic"},
+                                           FoldCase{"capitals_keep_case",
+                                                    "\xC3\x89"
+                                                    "COLE",
+                                                    "ECOLE"},
+                                           FoldCase{"sharp_s",
+                                                    "Stra\xC3\x9F"
+                                                    "e",
+                                                    "Strasse"},
+                                           FoldCase{"stroke",
+                                                    "\xC5\x81\xC3\xB3"
+                                                    "d\xC5\xBA",
+                                                    "Lodz"},
+                                           FoldCase{"comma_below", "Bra\xC8\x99ov", "Brasov"},
+                                           FoldCase{"vietnamese", "Vi\xE1\xBB\x87t", "Viet"},
+                                           FoldCase{"cyrillic_kept", "\xD0\xB9\xD0\xBE\xD0\xB4",
+                                                    "\xD0\xB9\xD0\xBE\xD0\xB4"},
+                                           FoldCase{"kana_kept", "\xE3\x81\x8C", "\xE3\x81\x8C"},
+                                           FoldCase{"curly_quote_kept", "\xE2\x80\x99", "\xE2\x80\x99"},
+                                           FoldCase{"multiplication_sign_kept",
+                                                    "2\xC3\x97"
+                                                    "3",
+                                                    "2\xC3\x97"
+                                                    "3"},
+                                           FoldCase{"cut_sequence_kept", "a\xC3", "a\xC3"}, FoldCase{"empty", "", ""}),
+                         [](const ::testing::TestParamInfo<FoldCase>& p) { return std::string(p.param.name); });
 
 TEST(LabelKey, IgnoresCaseAccentsAndExtraBlanks) {
     EXPECT_EQ(label_key("openSUSE"), "opensuse");

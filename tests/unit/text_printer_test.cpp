@@ -26,8 +26,9 @@ TEST(PrintHits, ShowsTitleMetaLinkAndSnippetAndNoEscapeCodesWithoutColor) {
     hit.snippet.parts = {{"with ", false}, {"Kerry", true}};
     result.hits.push_back(hit);
     const std::string plain = printed([&](std::ostream& out) { print_hits(out, result, TextStyle{}); });
-    EXPECT_EQ(plain, "1. Kerry\\x1b]0;pwned\\x07 talks\n   2016-02-21 18:12 · Ann Lee\n   https://example.org/a/\n"
-                     "   with Kerry\n\n");
+    EXPECT_EQ(plain,
+              "1. Kerry\\x1b]0;pwned\\x07 talks\n   2016-02-21 18:12 · Ann Lee\n   https://example.org/a/\n"
+              "   with Kerry\n\n");
     const std::string color = printed([&](std::ostream& out) { print_hits(out, result, TextStyle{true, true}); });
     EXPECT_NE(color.find("\033[1mKerry\033[0m"), std::string::npos) << color;
 }
@@ -47,9 +48,7 @@ TEST(PrintStats, LeavesOutTheLastRunWhenThereIsNoneAndCountsErrorsInWords) {
 }
 
 TEST(PrintRoots, KeepsOneFolderALine) {
-    const std::string out = printed([](std::ostream& o) {
-        print_roots(o, {{"/a\nb", 3, true}, {"/gone", 1, false}});
-    });
+    const std::string out = printed([](std::ostream& o) { print_roots(o, {{"/a\nb", 3, true}, {"/gone", 1, false}}); });
     EXPECT_EQ(out, "3\t/a\\nb\n1\t/gone\t(gone: idx roots rm to forget it)\n");
 }
 
@@ -58,10 +57,13 @@ TEST(PrintAddMessages, ErrorsAlwaysWarningsOnATerminalSkipsWithVerbose) {
     report.errors = {{"/p/a.md", 4, "bad YAML"}};
     report.warnings = {{"/p/b.md", 0, "odd date"}};
     report.skips = {{"/p/c.txt", 0, "not a post"}};
-    const auto shown = [&](AddVerbosity v) { return printed([&](std::ostream& o) { print_add_messages(o, report, v); }); };
+    const auto shown = [&](AddVerbosity v) {
+        return printed([&](std::ostream& o) { print_add_messages(o, report, v); });
+    };
     EXPECT_EQ(shown({false, false}), "/p/a.md:4: bad YAML\n");
     EXPECT_EQ(shown({true, false}), "/p/a.md:4: bad YAML\n/p/b.md: odd date (warning)\n");
-    EXPECT_EQ(shown({false, true}), "/p/a.md:4: bad YAML\n/p/b.md: odd date (warning)\n/p/c.txt: not a post (skipped)\n");
+    EXPECT_EQ(shown({false, true}),
+              "/p/a.md:4: bad YAML\n/p/b.md: odd date (warning)\n/p/c.txt: not a post (skipped)\n");
 }
 
 TEST(PrintAddSummary, SaysWhatTheRunDid) {
