@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "common/html_escape.hpp"
 #include "common/post_date.hpp"
 
 namespace idx::cli {
@@ -147,33 +148,6 @@ std::string json_line(const nlohmann::json& value) {
 
 void print_json_line(std::ostream& out, const nlohmann::json& value) {
     out << json_line(value) << "\n";
-}
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
 }
 
 std::string snippet_html(const query::Snippet& snippet) {

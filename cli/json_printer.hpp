@@ -34,7 +34,5 @@ std::string json_line(const nlohmann::json& value);  // without the newline
 
 // HTML-escaped text with <mark>...</mark> around matches: safe in a page.
 std::string snippet_html(const query::Snippet& snippet);
-// Escapes & < > " ' for HTML.
-std::string escape_html(std::string_view text);
 
 }  // namespace idx::cli

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "common/html_escape.hpp"
+
 namespace idx::indexer {
 namespace {
 
@@ -63,24 +65,6 @@ bool has_markdown(std::string_view text) {
         if (line_start == 0 || text[line_start - 1] == '\n') return true;
     }
     return false;
-}
-
-void append_escaped(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            default:
-                out += c;
-        }
-    }
 }
 
 std::string render(std::string_view markdown, unsigned flags, int depth);
@@ -252,10 +236,10 @@ public:
                 break;  // html_to_text decodes and parses them
             case MD_TEXT_CODE:
                 if (m_in_indented_code && text.find("```") != std::string_view::npos) m_fence_missed = true;
-                append_escaped(m_out, text);
+                append_html_escaped(m_out, text);
                 break;
             default:
-                append_escaped(m_out, text);
+                append_html_escaped(m_out, text);
                 break;  // anything newer than this renderer
         }
         return 0;
@@ -267,10 +251,10 @@ private:
     void flush() {
         if (m_pending.empty()) return;
         if (m_pending.find_first_of("{[`") == std::string::npos) {
-            append_escaped(m_out, m_pending);
+            append_html_escaped(m_out, m_pending);
         } else {
-            append_escaped(m_out,
-                           drop_stray_fences(drop_broken_link_syntax(strip_kramdown_spans(m_pending, m_in_heading))));
+            append_html_escaped(
+                m_out, drop_stray_fences(drop_broken_link_syntax(strip_kramdown_spans(m_pending, m_in_heading))));
         }
         m_pending.clear();
     }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/html_escape.hpp"
+
 namespace idx::cli {
 namespace {
 
