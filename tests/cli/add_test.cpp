@@ -10,6 +10,7 @@
 
 #include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/param_name.hpp"
 
 namespace idx::cli_test {
 namespace {
@@ -333,7 +334,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadUsage{"bad_sort", {"search", "--sort", "sideways", "x"}, "--sort"},
                       BadUsage{"bad_match", {"search", "--match", "some", "x"}, "--match"},
                       BadUsage{"bad_config", {"stats", "--config", "/nonexistent/idx.yaml"}, "/nonexistent/idx.yaml"}),
-    [](const ::testing::TestParamInfo<BadUsage>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 }  // namespace
 }  // namespace idx::cli_test

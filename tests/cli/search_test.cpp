@@ -9,6 +9,7 @@
 
 #include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/param_name.hpp"
 
 namespace idx::cli_test {
 namespace {
@@ -240,7 +241,7 @@ INSTANTIATE_TEST_SUITE_P(
                    {"date:2016-02-01..2016-02-21"},
                    {"Harbour storm", "Talks resume \xE2\x80\x93 ceasefire holds"}},
         FilterCase{"words_as_separate_arguments", {"harbour", "storm", "--match", "all"}, {"Harbour storm"}}),
-    [](const ::testing::TestParamInfo<FilterCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 TEST_F(IdxSearch, AQueryStartingWithAMinusGoesAfterDoubleDash) {
     const json result = search({"--limit", "100", "--", "-fair harbour"});

@@ -19,6 +19,7 @@
 #include "indexer/post_parser.hpp"
 #include "tests/fuzz/fuzz_entries.hpp"
 #include "tests/reliability/harness.hpp"
+#include "tests/support/param_name.hpp"
 
 namespace idx::test {
 namespace {
@@ -74,8 +75,7 @@ TEST_P(FuzzReplay, SavedInputsRunClean) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay, ::testing::ValuesIn(kTargets),
-                         [](const ::testing::TestParamInfo<Target>& target) { return std::string(target.param.name); });
+INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay, ::testing::ValuesIn(kTargets), test::param_name);
 
 // --- what the fuzzers found, one test each -------------------------------------
 

@@ -19,6 +19,7 @@
 
 #include "common/schema.hpp"
 #include "tests/reliability/harness.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/text.hpp"
 
 namespace idx::test {
@@ -441,7 +442,7 @@ INSTANTIATE_TEST_SUITE_P(
                     post("Brackets", repeat("[", 100000) + "deepword" + repeat("](x)", 100000))},
         NestingCase{"markdown_emphasis", "emphasis.md",
                     post("Emphasis", repeat("*_", 100000) + "deepword" + repeat("_*", 100000))}),
-    [](const ::testing::TestParamInfo<NestingCase>& c) { return std::string(c.param.name); });
+    test::param_name);
 
 // A kilobyte of YAML whose aliases name a billion list items ("billion
 // laughs"), and lists and maps nested 100,000 deep: a clear outcome for each,

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx::indexer {
 namespace {
 
@@ -39,7 +41,7 @@ INSTANTIATE_TEST_SUITE_P(
                       SplitCase{"empty_parts_dropped", {"Ana Ruiz and ", ""}, {"Ana Ruiz"}},
                       SplitCase{"several_strings", {"Ana Ruiz", "Bo Li & Cy Ng"}, {"Ana Ruiz", "Bo Li", "Cy Ng"}},
                       SplitCase{"none", {}, {}}),
-    [](const ::testing::TestParamInfo<SplitCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 }  // namespace
 }  // namespace idx::indexer

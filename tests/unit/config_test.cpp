@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "common/error.hpp"
+#include "tests/support/param_name.hpp"
 
 namespace idx {
 namespace {
@@ -158,7 +159,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"site_url_list", "site:\n  url: [a, b]\n", 2, "site.url"},
                       BadCase{"broken_yaml", "db: /tmp/db\nroots: [a, b]]\n", 2, "flow"},
                       BadCase{"not_a_map", "- db\n- roots\n", 1, "mapping"}),
-    [](const ::testing::TestParamInfo<BadCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 struct SizeCase {
     const char* name;
@@ -187,7 +188,7 @@ INSTANTIATE_TEST_SUITE_P(
                       SizeCase{"terabytes", "1T", std::nullopt},
                       SizeCase{"too_big_number", "99999999999999999999999", std::nullopt},
                       SizeCase{"overflow_with_unit", "18446744073709551615G", std::nullopt}),
-    [](const ::testing::TestParamInfo<SizeCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // ---- settings_fingerprint: a change to what shapes the index must show ----
 
@@ -236,7 +237,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Change{"site_permalink", [](IndexSettings& s) { s.site.permalink = "pretty"; }},
                       Change{"site_future", [](IndexSettings& s) { s.site.future = false; }},
                       Change{"no_jekyll_config", [](IndexSettings& s) { s.site.read_jekyll_config = false; }}),
-    [](const ::testing::TestParamInfo<Change>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(SettingsFingerprint, StableForEqualSettings) {
     IndexSettings a;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/schema.hpp"
+#include "tests/support/param_name.hpp"
 
 namespace idx::query {
 namespace {
@@ -49,7 +50,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BoundCase{"with_seconds", "2016-03-01 10:20:30", "20160301102030", "20160301102030"},
                       BoundCase{"iso_t_seconds", "2016-03-01T10:20:30", "20160301102030", "20160301102030"},
                       BoundCase{"iso_t_minutes", "2016-03-01T10:20", "20160301102000", "20160301102000"}),
-    [](const ::testing::TestParamInfo<BoundCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 INSTANTIATE_TEST_SUITE_P(
     Invalid, DateBound,
@@ -68,7 +69,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BoundCase{"year_zero", "0000", std::nullopt, std::nullopt},
                       BoundCase{"hour_25", "2016-03-01T25:00", std::nullopt, std::nullopt},
                       BoundCase{"trailing_garbage", "2016-03-01 junk", std::nullopt, std::nullopt}),
-    [](const ::testing::TestParamInfo<BoundCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 // A small in-memory index with one document per date, to see what a range
 // query really matches (rather than how it is spelt).

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx {
 namespace {
 
@@ -52,7 +54,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"invalid_utf8_bytes", "caf\xE9 \xC0\xAF \xED\xA0\x80",
                            "caf\\xe9 \\xc0\\xaf \\xed\\xa0\\x80"},
                       Case{"truncated_sequence", "end\xE2\x80", "end\\xe2\\x80"}, Case{"empty", "", ""}),
-    [](const ::testing::TestParamInfo<Case>& c) { return std::string(c.param.name); });
+    test::param_name);
 
 class NeutraliseDisplayHazards : public ::testing::TestWithParam<Case> {};
 
@@ -74,7 +76,7 @@ INSTANTIATE_TEST_SUITE_P(
                            "gnp. exe"},
                       Case{"tab_and_newline_kept", "a\tb\nc", "a\tb\nc"}, Case{"escape", "a\x1b[31mb", "a [31mb"},
                       Case{"arabic_kept", "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85", "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"}),
-    [](const ::testing::TestParamInfo<Case>& c) { return std::string(c.param.name); });
+    test::param_name);
 
 TEST(IsDisplayHazard, Boundaries) {
     EXPECT_TRUE(is_display_hazard(0x00));

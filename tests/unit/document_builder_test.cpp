@@ -17,6 +17,7 @@
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "indexer/post_parser.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace idx::indexer {
@@ -217,12 +218,7 @@ const std::vector<Fixture> kFixtureTable = {
             "20160601003000"}};
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, IndexCheck, ::testing::ValuesIn(kFixtureTable),
-                         [](const ::testing::TestParamInfo<Fixture>& p) {
-                             std::string name = p.param.file;
-                             for (char& c : name)
-                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                             return name;
-                         });
+                         [](const ::testing::TestParamInfo<Fixture>& p) { return test::as_test_name(p.param.file); });
 
 // A fixture without a row would check nothing; a row without a fixture would fail anyway.
 TEST(IndexCheck, EveryFixtureHasARow) {

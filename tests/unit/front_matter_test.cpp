@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx::indexer {
 namespace {
 
@@ -40,7 +42,7 @@ INSTANTIATE_TEST_SUITE_P(
         SplitCase{"first_closer_wins", "---\na: 1\n---\nbody\n---\nmore\n", "a: 1\n", "body\n---\nmore\n"},
         SplitCase{"dashes_inside_values", "---\ntitle: a --- b\n---\nx", "title: a --- b\n", "x"},
         SplitCase{"longer_dash_line_is_not_a_closer", "---\nrule: x\n----\n---\nbody", "rule: x\n----\n", "body"}),
-    [](const ::testing::TestParamInfo<SplitCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 struct ProblemCase {
     const char* name;
@@ -69,7 +71,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ProblemCase{"unterminated", "---\ntitle: a\nbody\n", SplitProblem::unterminated},
                       ProblemCase{"only_opener", "---", SplitProblem::unterminated},
                       ProblemCase{"only_opener_newline", "---\n", SplitProblem::unterminated}),
-    [](const ::testing::TestParamInfo<ProblemCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // ---- parse_front_matter ----
 
@@ -211,7 +213,7 @@ INSTANTIATE_TEST_SUITE_P(
         FieldCase{"published_absent", "title: x\n", title("x")},
         FieldCase{"map_values_ignored", "author:\n  name: Jane\n", Expected{}}, FieldCase{"empty_yaml", "", Expected{}},
         FieldCase{"comment_only", "# nothing here\n", Expected{}}),
-    [](const ::testing::TestParamInfo<FieldCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 INSTANTIATE_TEST_SUITE_P(
     TextCleaning, ParseFields,
@@ -228,7 +230,7 @@ INSTANTIATE_TEST_SUITE_P(
                       FieldCase{"literal_title_collapsed", "title: |\n  Two\n  lines\n", title("Two lines")},
                       FieldCase{"blanks_collapsed", "title: \"  spaced   out\\ttitle  \"\n", title("spaced out title")},
                       FieldCase{"empty_values_dropped", "tags: ['', ' ', real]\n", tags({"real"})}),
-    [](const ::testing::TestParamInfo<FieldCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(ParseFrontMatter, WordPressExportAllFields) {
     const FrontMatter fm = parse_ok(R"(ID: 101
@@ -294,7 +296,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ErrorCase{"unclosed_list", "a: 1\ntags: [x, y\ndate: 2020-01-01\n", 2},
                       ErrorCase{"unclosed_flow_map", "a: 1\nb: 2\nmeta: {k: v\ndate: 2020-01-01\n", 3},
                       ErrorCase{"line_eight", "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ntitle: \"broken\ng: 1\n", 7}),
-    [](const ::testing::TestParamInfo<ErrorCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // What YAML allows stays allowed: quotes spanning lines, quotes inside
 // values, quotes and brackets inside block scalars and comments.

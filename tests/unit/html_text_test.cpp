@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/utf8.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/text.hpp"
 
 namespace idx::indexer {
@@ -68,7 +69,7 @@ INSTANTIATE_TEST_SUITE_P(
         TextCase{"unclosed_tags", "<p>one<p>two<div>three", {"one", "two", "three"}},
         TextCase{"stray_lt", "a < b and c > d", {"a", "<", "b", "and", "c", ">", "d"}},
         TextCase{"img_alt_not_text", "<p>before<img src=\"a.jpg\" alt=\"alt words\">after</p>", {"before", "after"}}),
-    [](const ::testing::TestParamInfo<TextCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(HtmlToText, BlocksBecomeLinesAndSpacesCollapse) {
     const HtmlText result = html_to_text("<p>first  line</p>\n\n<p>second\nline</p>");
@@ -102,7 +103,7 @@ INSTANTIATE_TEST_SUITE_P(
                       // Unclosed paragraphs may nest, so they count: an upper estimate.
                       DepthCase{"unclosed", "<p>a<p>b<p>c", 3}, DepthCase{"stray_lt", "a < b and 3<4", 0},
                       DepthCase{"five_thousand", repeat("<div>", 5000) + "x" + repeat("</div>", 5000), 5000}),
-    [](const ::testing::TestParamInfo<DepthCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // gumbo 0.10 needs memory far beyond the input for very deep nesting, so such
 // bodies take the fallback; their words must still be found.
@@ -156,7 +157,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, DecodeEntities,
                                            DecodeCase{"unknown_entity", "&bogus; &amp;", "&bogus; &"},
                                            DecodeCase{"bare_ampersand", "Q&A &amp; more", "Q&A & more"},
                                            DecodeCase{"keeps_inner_newline", "a &amp;\nb", "a &\nb"}),
-                         [](const ::testing::TestParamInfo<DecodeCase>& p) { return std::string(p.param.name); });
+                         test::param_name);
 
 TEST(DecodeEntities, KeepsSurroundingBlanks) {
     EXPECT_EQ(decode_entities("  a &amp; b  "), "  a & b  ");

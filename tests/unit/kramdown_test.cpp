@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx::indexer {
 namespace {
 
@@ -44,7 +46,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"definition_url_with_balanced_parentheses_untouched", "[w]: https://x.org/A_(b)\n",
                            "[w]: https://x.org/A_(b)\n"},
                       Case{"crlf", "A.\r\n{: .note}\r\nB.\r\n", "A.\r\nB.\r\n"}),
-    [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 }  // namespace
 }  // namespace idx::indexer

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "indexer/post_parser.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/text.hpp"
 
 namespace idx::indexer {
@@ -38,7 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
                       MostlyHtmlCase{"less_than_is_not_a_tag", "a < b\n3 <4\n<3 love\n", false},
                       MostlyHtmlCase{"wordpress_export", " [ad_1]\n<br><div class=\"entry\"><p>x</p>\n<br>[ad_2]\n",
                                      true}),
-    [](const ::testing::TestParamInfo<MostlyHtmlCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 struct RenderCase {
     const char* name;
@@ -72,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
         RenderCase{"escaped_html", "1 < 2 & 3", {"1 &lt; 2 &amp; 3"}},
         RenderCase{"inline_html_passes", "text <b>bold</b>", {"<b>bold</b>"}},
         RenderCase{"bom_skipped", "\xEF\xBB\xBF# Title", {"<h1>Title</h1>"}}),
-    [](const ::testing::TestParamInfo<RenderCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(MarkdownToHtml, BomIsNotText) {
     EXPECT_EQ(markdown_to_html("\xEF\xBB\xBFword").find("\xEF\xBB\xBF"), std::string::npos);

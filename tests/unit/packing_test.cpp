@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx {
 namespace {
 
@@ -122,7 +124,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, UnpackMalformed,
                                                                      12)},
                                            MalformedCase{"varint_too_long", std::string(11, '\x80') + "\x01"},
                                            MalformedCase{"all_ff", std::string(32, '\xFF')}),
-                         [](const ::testing::TestParamInfo<MalformedCase>& p) { return std::string(p.param.name); });
+                         test::param_name);
 
 TEST(Unpacker, UnfinishedNumberFails) {
     std::uint64_t n = 0;

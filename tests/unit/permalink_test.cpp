@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
 
 namespace idx::indexer {
@@ -152,7 +153,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"page", "about.md", "date", std::nullopt, "/about.html"},
         Case{"page_pretty", "docs/about.md", "pretty", std::nullopt, "/docs/about/"},
         Case{"page_index", "docs/index.md", "date", std::nullopt, "/docs/"}),
-    [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(JekyllUrl, SiteUrlAndBaseurlInFront) {
     SiteConfig site;

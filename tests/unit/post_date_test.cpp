@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
 
 namespace idx {
@@ -59,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
         // An offset no place has: the post's local date and time are still right, only the offset goes.
         ValidCase{"impossible_offset", "2016-02-21 18:12:10 +2500", make_date(2016, 2, 21, 18, 12, 10), true},
         ValidCase{"impossible_offset_minutes", "2016-02-21T18:12:10+01:75", make_date(2016, 2, 21, 18, 12, 10), true}),
-    [](const ::testing::TestParamInfo<ValidCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 struct InvalidCase {
     const char* name;
@@ -90,7 +91,7 @@ INSTANTIATE_TEST_SUITE_P(
                       InvalidCase{"fraction_without_digits", "2016-02-21T18:12:10."},
                       InvalidCase{"offset_sign_only", "2016-02-21T18:12:10+"},
                       InvalidCase{"offset_one_digit", "2016-02-21T18:12:10+1"}, InvalidCase{"year_0", "0000-01-01"}),
-    [](const ::testing::TestParamInfo<InvalidCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // ---- date_from_file_name: the Jekyll `YYYY-MM-DD-slug` convention ----
 
@@ -117,7 +118,7 @@ INSTANTIATE_TEST_SUITE_P(Names, DateFromFileName,
                                            FileNameCase{"not_leap", "2015-02-29-slug.md", std::nullopt},
                                            FileNameCase{"date_not_first", "post-2016-02-21-slug.md", std::nullopt},
                                            FileNameCase{"empty", "", std::nullopt}),
-                         [](const ::testing::TestParamInfo<FileNameCase>& p) { return std::string(p.param.name); });
+                         test::param_name);
 
 // ---- formatting ----
 
@@ -162,7 +163,7 @@ INSTANTIATE_TEST_SUITE_P(Dates, FormatDate,
                                                       "2016-12-31T23:59:59+00:00", "20161231235959", "2016-12"},
                                            FormatCase{"small_year", make_date(999, 1, 2), "0999-01-02T00:00:00",
                                                       "09990102000000", "0999-01"}),
-                         [](const ::testing::TestParamInfo<FormatCase>& p) { return std::string(p.param.name); });
+                         test::param_name);
 
 // The date slot is compared byte-wise by Xapian: key order must be date order,
 // and the offset must not change it (dates are the post's own local time).

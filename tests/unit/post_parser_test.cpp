@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "common/utf8.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
 #include "tests/support/text.hpp"
 
@@ -91,7 +92,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "\xEF\xBB\xBF---\r\nlayout: post\r\na: 1\r\nb: 2\r\nc: 3\r\nd: 4\r\nauthor: X\r\n"
                    "title: bad: value\r\ndate: 2020-01-01\r\n---\r\n",
                    ParseStatus::error, 8}),
-    [](const ::testing::TestParamInfo<StatusCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(ParsePost, BinaryReasonSaysSo) {
     const ParseResult result = parse("/p/img.md", "GIF89a\0\0\x01\x02"s);
@@ -174,7 +175,7 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"impossible_offset_kept_without_it", "/p/x.md", "date: 2016-02-21 18:12:10 +2500\n",
                  make_date(2016, 2, 21, 18, 12, 10), 2},
         DateCase{"date_folder_not_used", "/p/2016-02-21/x.md", "title: a\n", std::nullopt, -1}),
-    [](const ::testing::TestParamInfo<DateCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(ParsePost, UnparseableDateWarningQuotesTheDate) {
     const ParseResult result = parse("/p/2016-02-21-x.md", "---\ndate: next Tuesday\n---\n");
@@ -285,7 +286,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "<p>R&amp;D &#8211; caf&eacute;</p>",
                  {"R&D", "\xE2\x80\x93", "caf\xC3\xA9"}},
         BodyCase{"empty_body", "/p/a.md", "", {}}),
-    [](const ::testing::TestParamInfo<BodyCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // ---- text as the reader of a kramdown/Jekyll site sees it (issue 9) ----
 
@@ -376,7 +377,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "/p/a.md",
                  "Use `{:a => 1}` and `[x](y)`.",
                  {"Use", "{:a", "=>", "1}", "and", "[x](y)."}}),
-    [](const ::testing::TestParamInfo<BodyCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 struct TitleCase {
     const char* name;
@@ -401,7 +402,7 @@ INSTANTIATE_TEST_SUITE_P(
                       TitleCase{"entities_still_decoded", "\"Caf&eacute; &#8211; <b>bold</b>\"",
                                 "Caf\xC3\xA9 \xE2\x80\x93 bold"},
                       TitleCase{"escaped_tag_is_text", "\"&lt;em&gt; explained\"", "<em> explained"}),
-    [](const ::testing::TestParamInfo<TitleCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(ParsePost, ShortcodeNamesFromSettings) {
     IndexSettings settings;
@@ -455,10 +456,7 @@ INSTANTIATE_TEST_SUITE_P(Paths, IsPostExtension,
                                            ExtensionCase{"/p/md", false}, ExtensionCase{"/p.md/readme", false},
                                            ExtensionCase{"/p/a.mdx", false}, ExtensionCase{"/p/a.png", false}),
                          [](const ::testing::TestParamInfo<ExtensionCase>& p) {
-                             std::string name = p.param.path;
-                             for (char& c : name)
-                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                             return name;
+                             return test::as_test_name(p.param.path);
                          });
 
 }  // namespace

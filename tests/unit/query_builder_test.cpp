@@ -12,6 +12,7 @@
 #include "common/error.hpp"
 #include "common/stop_words.hpp"
 #include "indexer/document_builder.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
 
 namespace idx::query {
@@ -221,7 +222,7 @@ INSTANTIATE_TEST_SUITE_P(
         QueryCase{"date_single_month", "date:2016-02", MatchMode::any, {"heron", "kerry"}},
         QueryCase{"word_and_field", "ceasefire author:\"Staff Writer\"", MatchMode::any, {"kerry"}},
         QueryCase{"word_and_date", "ceasefire date:2016-02", MatchMode::any, {"heron", "kerry"}}),
-    [](const ::testing::TestParamInfo<QueryCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 INSTANTIATE_TEST_SUITE_P(
     Syntax, QueryLanguage,
@@ -245,7 +246,7 @@ INSTANTIATE_TEST_SUITE_P(
                       QueryCase{"all_words", "kerry lavrov", MatchMode::all, {"kerry", "lavrov"}},
                       QueryCase{"all_words_title_and_body", "ceasefire north", MatchMode::all, {"ceasefires"}},
                       QueryCase{"stop_word_dropped_with_all", "the budget", MatchMode::all, {"budget"}}),
-    [](const ::testing::TestParamInfo<QueryCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 struct FilterCase {
     const char* name;
@@ -297,7 +298,7 @@ INSTANTIATE_TEST_SUITE_P(
         FilterCase{"query_and_author_and_dates",
                    filtered("ceasefire OR vote", {"Staff Writer"}, {}, {}, "2016-03-31", "2016-03-31"),
                    {"budget"}}),
-    [](const ::testing::TestParamInfo<FilterCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 struct BadQueryCase {
     const char* name;
@@ -330,9 +331,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, MalformedQuery,
                                            BadQueryCase{"date_range_empty", "date:..", "date:.."},
                                            BadQueryCase{"date_day", "date:2016-02-30", "date:2016-02-30"},
                                            BadQueryCase{"with_other_words", "kerry year:20x6 lavrov", "year:20x6"}),
-                         [](const ::testing::TestParamInfo<BadQueryCase>& param) {
-                             return std::string(param.param.name);
-                         });
+                         test::param_name);
 
 TEST_F(QueryBuilderTest, BadSinceOrUntilNamesTheValue) {
     QueryBuilder builder(*s_db, english());

@@ -1,5 +1,6 @@
 #include "common/records.hpp"
 #include "common/stored_text.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
 
 #include <gtest/gtest.h>
@@ -128,7 +129,7 @@ INSTANTIATE_TEST_SUITE_P(
                       PostCase{"long_text", with(full_post(), [](Post& p) { p.text = std::string(300000, 'w'); })},
                       PostCase{"binary_text",
                                with(full_post(), [](Post& p) { p.text = std::string("a\0b\xFF\n", 5); })}),
-    [](const ::testing::TestParamInfo<PostCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(DocumentData, OtherFormatNumberIsRefused) {
     std::string bytes = encode_document_data(full_post());
@@ -194,7 +195,7 @@ INSTANTIATE_TEST_SUITE_P(
                                  {"/big.md", std::numeric_limits<std::int64_t>::max(),
                                   std::numeric_limits<std::uint64_t>::max(), kHash}},
                       SourceCase{"lowest_mtime", {"/x.md", std::numeric_limits<std::int64_t>::min(), 0, ""}}),
-    [](const ::testing::TestParamInfo<SourceCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(Source, OtherFormatNumberIsRefused) {
     std::string bytes = encode_source({"/a.md", 1, 2, kHash});

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/utf8.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/text.hpp"
 
 namespace idx::schema {
@@ -68,7 +69,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, BooleanTerm,
                                       "XC\xC3\xA9"
                                       "cole"},
                              TermCase{"year", prefix::year, "2016", "Y2016"}),
-                         [](const ::testing::TestParamInfo<TermCase>& p) { return std::string(p.param.name); });
+                         test::param_name);
 
 TEST(BooleanTerm, EmptyValueIsThePrefix) {
     EXPECT_EQ(boolean_term(prefix::category, ""), "XC");
@@ -111,7 +112,7 @@ INSTANTIATE_TEST_SUITE_P(
                       LongCase{"mixed_offsets_2", prefix::category, "ab" + repeat("\xE2\x80\x93", 150)},
                       LongCase{"four_byte_chars", prefix::author, repeat("\xF0\x9F\x98\x80", 100)},
                       LongCase{"exactly_over", prefix::category, std::string(239, 'x')}),
-    [](const ::testing::TestParamInfo<LongCase>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 TEST(BooleanTerm, ValueAtTheLimitIsKeptWhole) {
     const std::string value(kMaxTermBytes - 2, 'x');  // XC + value is exactly the limit

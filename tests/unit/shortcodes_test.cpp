@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
 #include "tests/support/text.hpp"
 
 namespace idx::indexer {
@@ -62,7 +63,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"extra_name", "[promo]buy now[/promo] text", {"buy", "now", "text"}, {"promo"}},
         Case{"extra_name_not_given", "[promo]buy now[/promo] text", {"[promo]buy", "now[/promo]", "text"}},
         Case{"extra_name_any_case_in_text", "[PROMO] text", {"text"}, {"promo"}}),
-    [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 // Names in idx.yaml are matched like the built-in ones, without regard to case.
 TEST(StripShortcodes, ExtraNamesWithCapitals) {
@@ -98,7 +99,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"unclosed_output_kept", "a {{ b", {"a", "{{", "b"}},
         Case{"single_braces_kept", "f(x) { return 1; }", {"f(x)", "{", "return", "1;", "}"}},
         Case{"json_kept", "{\"a\": 1}", {"{\"a\":", "1}"}}),
-    [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
+    test::param_name);
 
 }  // namespace
 }  // namespace idx::indexer

@@ -12,6 +12,7 @@
 
 #include "common/stop_words.hpp"
 #include "indexer/document_builder.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace idx::query {
@@ -184,7 +185,7 @@ INSTANTIATE_TEST_SUITE_P(
                       CorrectionCase{"excluded_word_kept", "lavrof -kery", "lavrov -kery"},
                       CorrectionCase{"parentheses_kept", "(kery OR lavrof) ceasefire", "(kerry OR lavrov) ceasefire"},
                       CorrectionCase{"known_words_keep_their_case", "Kerry Lavrof", "Kerry lavrov"}),
-    [](const ::testing::TestParamInfo<CorrectionCase>& param) { return std::string(param.param.name); });
+    test::param_name);
 
 TEST_F(SpellingCorrectorTest, WordsAfterAnUnquotedFieldValueAreStillCorrected) {
     EXPECT_EQ(m_corrector->correct("author:Kery lavrof"), std::optional<std::string>("author:Kery lavrov"));

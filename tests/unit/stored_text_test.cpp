@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx {
 namespace {
 
@@ -32,7 +34,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, StoredText,
                                            TextCase{"utf8", "caf\xC3\xA9 \xE2\x80\x93 cr\xC3\xA8me"},
                                            TextCase{"lines", "first block\nsecond block\nthird"},
                                            TextCase{"one_mebibyte", words(1024 * 1024)}),
-                         [](const ::testing::TestParamInfo<TextCase>& c) { return std::string(c.param.name); });
+                         test::param_name);
 
 TEST(StoredTextFormat, EmptyTextStoresNothing) {
     EXPECT_EQ(encode_stored_text(""), "");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx {
 namespace {
 
@@ -59,7 +61,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, FoldAccents,
                                                     "2\xC3\x97"
                                                     "3"},
                                            FoldCase{"cut_sequence_kept", "a\xC3", "a\xC3"}, FoldCase{"empty", "", ""}),
-                         [](const ::testing::TestParamInfo<FoldCase>& p) { return std::string(p.param.name); });
+                         test::param_name);
 
 TEST(LabelKey, IgnoresCaseAccentsAndExtraBlanks) {
     EXPECT_EQ(label_key("openSUSE"), "opensuse");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/param_name.hpp"
+
 namespace idx {
 namespace {
 
@@ -36,7 +38,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, RepairUtf8,
                                                                   5),
                                                       "a b c"},
                                            RepairCase{"keeps_tab_newline_cr", "a\tb\nc\rd", "a\tb\nc\rd"}),
-                         [](const ::testing::TestParamInfo<RepairCase>& c) { return std::string(c.param.name); });
+                         test::param_name);
 
 TEST(TruncateUtf8, NeverSplitsASequence) {
     const std::string text =
