@@ -52,15 +52,17 @@ TEST_P(RunOrdered, ConsumesEveryResultInOrder) {
     for (const unsigned worker : workers_seen) EXPECT_LT(worker, std::max(1u, s.threads));
 }
 
-INSTANTIATE_TEST_SUITE_P(Shapes, RunOrdered,
-                         ::testing::Values(Shape{0, 2, 4}, Shape{1, 2, 4}, Shape{100, 1, 1}, Shape{100, 2, 2},
-                                           Shape{500, 4, 8}, Shape{37, 3, 64},
-                                           // Degenerate settings are raised to something that works.
-                                           Shape{20, 0, 0}, Shape{20, 4, 1}),
-                         [](const ::testing::TestParamInfo<Shape>& p) {
-                             return std::to_string(p.param.count) + "_items_" + std::to_string(p.param.threads) +
-                                    "_threads_window_" + std::to_string(p.param.window);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Shapes, RunOrdered,
+    ::testing::Values(Shape{.count = 0, .threads = 2, .window = 4}, Shape{.count = 1, .threads = 2, .window = 4},
+                      Shape{.count = 100, .threads = 1, .window = 1}, Shape{.count = 100, .threads = 2, .window = 2},
+                      Shape{.count = 500, .threads = 4, .window = 8}, Shape{.count = 37, .threads = 3, .window = 64},
+                      // Degenerate settings are raised to something that works.
+                      Shape{.count = 20, .threads = 0, .window = 0}, Shape{.count = 20, .threads = 4, .window = 1}),
+    [](const ::testing::TestParamInfo<Shape>& p) {
+        return std::to_string(p.param.count) + "_items_" + std::to_string(p.param.threads) + "_threads_window_" +
+               std::to_string(p.param.window);
+    });
 
 // At most `window` results are claimed ahead of the one being consumed: work
 // may not run ahead while the consumer is slow.
