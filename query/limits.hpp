@@ -20,6 +20,7 @@ inline constexpr std::size_t kQueryBytes = 1024;  // the query text
 inline constexpr std::size_t kTerms = 64;         // words and field terms after parsing (a wildcard counts once)
 inline constexpr std::size_t kWildcards = 4;      // `word*` patterns in one query
 inline constexpr Xapian::termcount kWildcardExpansion = 256;  // words one pattern may stand for
+inline constexpr Xapian::termcount kPartialExpansion = 100;   // words a partial last word stands for (most frequent)
 inline constexpr std::size_t kNesting = 8;                    // levels of parentheses
 inline constexpr std::size_t kFilterValues = 64;       // values of one filter option (--author, --category, --tag)
 inline constexpr std::size_t kResults = 1000;          // results per page (--limit)

@@ -1,5 +1,6 @@
 #include "query/query_builder.hpp"
 
+#include <cctype>
 #include <optional>
 
 #include "common/error.hpp"
@@ -46,6 +47,18 @@ std::optional<std::string> excluded_words_only(const std::string& query) {
     }
     if (!any) return std::nullopt;
     return words;
+}
+
+// The word at the very end of the query (none when it ends in a space or a
+// sign): the one FLAG_PARTIAL reads as a start of words. Lower-case.
+std::string trailing_word(const std::string& text) {
+    std::size_t start = text.size();
+    while (start > 0) {
+        const auto c = static_cast<unsigned char>(text[start - 1]);
+        if (c < 0x80 && !std::isalnum(c)) break;
+        --start;
+    }
+    return Xapian::Unicode::tolower(text.substr(start));
 }
 
 bool is_blank(const std::string& text) {
@@ -111,7 +124,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
     // A wildcard standing for more words than the limit is an error (thrown
     // by Xapian when the match runs; search.cpp turns it into a sentence):
     // quietly keeping the most frequent words would make the total a guess.
-    m_parser.set_max_expansion(limits::kWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    m_parser.set_max_expansion(limits::kWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                               Xapian::QueryParser::FLAG_WILDCARD);
+    // A word being typed is a guess at what comes: its most frequent completions.
+    m_parser.set_max_expansion(limits::kPartialExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                               Xapian::QueryParser::FLAG_PARTIAL);
     m_dates = std::make_unique<DateRangeProcessor>(m_problem);
     m_parser.add_rangeprocessor(m_dates.get());
     for (const schema::Field& field : schema::kFields) {
@@ -179,10 +196,11 @@ std::string QueryBuilder::first_guess(const SearchRequest& request) const {
     return m_default.code;
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text) {
+Xapian::Query QueryBuilder::parse(const std::string& text, bool partial) {
     m_problem.clear();
     try {
-        return m_parser.parse_query(quote_cjk_runs(text), kParseFlags);
+        return m_parser.parse_query(quote_cjk_runs(text),
+                                    partial ? kParseFlags | Xapian::QueryParser::FLAG_PARTIAL : kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         throw Error("cannot read the query '" + text + "': " + e.get_msg());
     }
@@ -234,14 +252,14 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     const std::string& query_text = excluded ? *excluded : request.query;
     std::string language = first_guess(request);
     use_language(language);
-    Xapian::Query text = parse(query_text);
+    Xapian::Query text = parse(query_text, request.partial);
     // `lang:de` in the query names its language, as --lang does.
     if (request.langs.empty() && query_text.find("lang:") != std::string::npos) {
         const std::vector<std::string> codes = lang_filter_codes(text);
         if (codes.size() == 1 && codes.front() != language) {
             language = codes.front();
             use_language(language);
-            text = parse(query_text);
+            text = parse(query_text, request.partial);
         }
     }
     if (!m_problem.empty()) throw Error(m_problem);
@@ -256,6 +274,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
         else if (term.size() > 1 && term[0] == schema::prefix::title[0] && !(term[1] >= 'A' && term[1] <= 'Z'))
             built.terms.push_back(term.substr(1));
     }
+    if (request.partial) built.partial_word = trailing_word(query_text);
     if (excluded && !text.empty()) {
         // Every post but those: a pure filter, so no word carries weight.
         text = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, text);

@@ -34,6 +34,9 @@ struct BuiltQuery {
     bool plain_words = false;
     // Stemmed query terms that carry weight, for snippets and spelling.
     std::vector<std::string> terms;
+    // With SearchRequest::partial: the last word as typed, lower-case (it
+    // also matches as the start of longer words). Empty otherwise.
+    std::string partial_word;
     // The language the words were analysed as: --lang, a lone lang: filter,
     // the script, else the index's default. Empty code: none.
     std::string language;
@@ -67,7 +70,7 @@ private:
     std::string first_guess(const SearchRequest& request) const;
     // Points the parser at a language's stemmer and stop words.
     void use_language(const std::string& code);
-    Xapian::Query parse(const std::string& text);
+    Xapian::Query parse(const std::string& text, bool partial);
 
     Xapian::QueryParser m_parser;
     Language m_default;

@@ -23,16 +23,25 @@ void Searcher::open_database() {
     forget_revision();
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
-    // A long-lived searcher (batch mode) sees what `idx add` committed since
-    // the last search; reopen() is a cheap check when nothing changed. A
-    // database deleted and made anew under the same name is another database:
-    // reopen() would mix its revision with the old files' tables, so its
-    // identity is checked first (two stats) and it is opened afresh.
+void Searcher::refresh() {
+    // A long-lived searcher (batch mode, a server) sees what `idx add`
+    // committed since the last search; reopen() is a cheap check when nothing
+    // changed. A database deleted and made anew under the same name is
+    // another database: reopen() would mix its revision with the old files'
+    // tables, so its identity is checked first (two stats) and it is opened afresh.
     if (database_identity(m_path) != m_identity)
         open_database();
     else if (m_db.reopen())
         forget_revision();
+}
+
+IndexSnapshot Searcher::snapshot() {
+    refresh();
+    return {m_db.get_doccount(), m_db.get_revision()};
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    refresh();
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);
@@ -115,7 +124,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
 
-    SnippetMaker snippets(built.stemmer, built.terms);
+    SnippetMaker snippets(built.stemmer, built.terms, built.partial_word);
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         auto post = decode_post(doc.get_data(), doc.get_value(schema::slot::text));
@@ -131,7 +140,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     // The corrector's work grows with the words it weighs against each other:
     // a long query gets none (query/limits.hpp).
-    if ((result.total == 0 || !built.terms.empty()) && built.terms.size() <= limits::kSpellingWords)
+    // A word being typed is no misspelling while something matches.
+    const bool typing = request.partial && result.total > 0;
+    if (!typing && (result.total == 0 || !built.terms.empty()) && built.terms.size() <= limits::kSpellingWords)
         result.corrected_query = m_spelling->correct(request.query);
     return result;
 }

@@ -51,6 +51,12 @@ struct RankingSettings {
     TitleBoostSettings title_boost;
 };
 
+// The revision of the index a search reads now, and its size.
+struct IndexSnapshot {
+    Xapian::doccount documents = 0;
+    Xapian::rev revision = 0;
+};
+
 class Searcher {
 public:
     explicit Searcher(const std::string& db_path, RankingSettings ranking = {});
@@ -58,7 +64,11 @@ public:
     // Throws idx::Error for a malformed query (ExitCode::usage).
     SearchResult search(const SearchRequest& request);
 
+    // What the next search would read (a server's health check).
+    IndexSnapshot snapshot();
+
 private:
+    void refresh();  // sees what `idx add` committed since the last search
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;

@@ -27,6 +27,11 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     std::size_t facet_limit = 20;  // values per facet field; 0: all
+    // The last word also matches as the start of longer words (Xapian's
+    // FLAG_PARTIAL, for results as the reader types): `ceasef` finds
+    // ceasefire. It stands for at most limits::kPartialExpansion words, the
+    // most frequent ones.
+    bool partial = false;
     bool want_facets = true;
     bool want_hits = true;
 };

@@ -262,8 +262,13 @@ void match_cjk_word(std::string_view text, std::size_t begin, std::size_t end, b
 
 }  // namespace
 
-SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms)
-    : m_stemmer(std::move(stemmer)), m_terms(std::move(terms)) {
+SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms, std::string prefix)
+    : m_stemmer(std::move(stemmer)), m_terms(std::move(terms)), m_prefix(std::move(prefix)) {
+    if (!m_prefix.empty()) {
+        const auto found = std::find(m_terms.begin(), m_terms.end(), m_prefix);
+        m_prefix_term = static_cast<int>(found - m_terms.begin());
+        if (found == m_terms.end()) m_terms.push_back(m_prefix);
+    }
     for (std::size_t i = 0; i < m_terms.size(); ++i) {
         const std::string& term = m_terms[i];
         m_keys.push_back(term.substr(0, kKeyBytes));
@@ -301,6 +306,10 @@ int SnippetMaker::match_term(std::string_view word) {
     const std::string low = lower(word);
     const auto cached = m_seen.find(low);
     if (cached != m_seen.end()) return cached->second;
+    if (m_prefix_term >= 0 && low.starts_with(m_prefix)) {
+        m_seen.emplace(low, m_prefix_term);
+        return m_prefix_term;
+    }
     const std::string stem = m_stemmer(low);
     int term = -1;
     for (std::size_t i = 0; i < m_terms.size() && term < 0; ++i) {

@@ -30,8 +30,10 @@ struct Snippet {
 
 class SnippetMaker {
 public:
-    // `terms`: the stemmed query terms (BuiltQuery::terms).
-    SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms);
+    // `terms`: the stemmed query terms (BuiltQuery::terms). `prefix`: a word
+    // being typed (BuiltQuery::partial_word), lower-case; words that start
+    // with it are marked too.
+    SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms, std::string prefix = {});
 
     Snippet make(std::string_view text, std::size_t length = 200);
 
@@ -41,6 +43,8 @@ private:
 
     Xapian::Stem m_stemmer;
     std::vector<std::string> m_terms;
+    std::string m_prefix;
+    int m_prefix_term = -1;                            // index of m_prefix in m_terms
     std::vector<std::string> m_keys;                   // first bytes of each term: the cheap pre-check
     std::array<bool, 256> m_first_bytes{};             // first byte of some term
     std::unordered_map<std::string, int> m_seen;       // lower-cased word -> match_term()
