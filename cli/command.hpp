@@ -18,6 +18,7 @@ int run_facets(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_rm(int argc, char** argv);
 int run_roots(int argc, char** argv);
+int run_serve(int argc, char** argv);
 
 // Runs the whole tool: dispatch, the one catch for idx::Error, exit codes.
 int main_entry(int argc, char** argv);

@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     {"facets", "count posts per author, category, tag, year and month", run_facets},
     {"stats", "show what the index holds", run_stats},
     {"rm", "remove the documents of files or folders from the index", run_rm},
+    {"serve", "serve the search page and JSON API for a site's readers", run_serve},
     {"roots", "list the folders idx add reindexes, with their post counts; roots rm DIR forgets one", run_roots},
 };
 
@@ -112,7 +113,7 @@ int main_entry(int argc, char** argv) {
         if (c.name == name) return finish_output(run_command(c, argc - 1, argv + 1));
     }
     std::cerr << "idx: '" << terminal_safe(name)
-              << "' is not a command. Commands: add, search, facets, stats, rm, roots (see idx --help)\n";
+              << "' is not a command. Commands: add, search, facets, stats, rm, roots, serve (see idx --help)\n";
     return static_cast<int>(ExitCode::usage);
 }
 

@@ -17,6 +17,7 @@ struct ExitStatusRow {
 constexpr std::array kRows = {
     ExitStatusRow{ExitCode::ok, "add rm roots stats", "success"},
     ExitStatusRow{ExitCode::ok, "search facets", "something matched"},
+    ExitStatusRow{ExitCode::ok, "serve", "stopped by SIGTERM or SIGINT, after the requests under way"},
     ExitStatusRow{ExitCode::partial, "add",
                   "files failed that no earlier run reported (named on stderr); the rest were indexed.\n"
                   "A failure is reported once per change to its file: `idx stats` lists what fails now"},
@@ -25,12 +26,13 @@ constexpr std::array kRows = {
     ExitStatusRow{ExitCode::partial, "search facets", "nothing matched"},
     ExitStatusRow{ExitCode::usage, "add rm roots stats", "usage or configuration error"},
     ExitStatusRow{ExitCode::usage, "search facets", "usage error, or a query idx cannot read or past a limit"},
-    ExitStatusRow{ExitCode::software, "add rm roots stats search facets",
+    ExitStatusRow{ExitCode::usage, "serve", "usage or configuration error, or the address cannot be listened on"},
+    ExitStatusRow{ExitCode::software, "add rm roots stats search facets serve",
                   "internal error in idx (a bug: please report the message)"},
-    ExitStatusRow{ExitCode::system, "add rm roots stats search facets", "the system refused memory or a thread"},
+    ExitStatusRow{ExitCode::system, "add rm roots stats search facets serve", "the system refused memory or a thread"},
     ExitStatusRow{ExitCode::io, "add rm roots",
                   "the database could not be read or written (disk full, damaged, permissions), or the output"},
-    ExitStatusRow{ExitCode::io, "stats search facets", "the database could not be read, or the output written"},
+    ExitStatusRow{ExitCode::io, "stats search facets serve", "the database could not be read, or the output written"},
     ExitStatusRow{ExitCode::locked, "add rm roots", "the database is locked by another idx add (retry, or use --wait)"},
 };
 

@@ -117,6 +117,23 @@ nlohmann::json stats_json(const query::IndexStats& stats) {
             {"failures", failures_json(stats.failures)}};
 }
 
+nlohmann::json public_stats_json(const query::IndexStats& stats) {
+    nlohmann::json out = stats_json(stats);
+    out.erase("database");
+    out.erase("roots");
+    out.erase("failures");
+    out["failure_count"] = stats.failures.size();
+    return out;
+}
+
+nlohmann::json health_json(std::uint64_t documents, std::uint64_t revision) {
+    return {{"version", kJsonVersion}, {"status", "ok"}, {"documents", documents}, {"revision", revision}};
+}
+
+nlohmann::json api_error_json(const std::string& code, const std::string& message) {
+    return {{"version", kJsonVersion}, {"error", {{"code", code}, {"message", message}}}};
+}
+
 nlohmann::json add_json(const indexer::SyncReport& r) {
     nlohmann::json warnings = messages_json(r.missing_roots);
     for (nlohmann::json& w : messages_json(r.warnings)) warnings.push_back(std::move(w));

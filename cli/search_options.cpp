@@ -122,6 +122,8 @@ query::SearchRequest request_from_json(const nlohmann::json& line, const query::
             request.sort = parse_sort(value.get<std::string>());
         else if (key == "match" && value.is_string())
             request.match = parse_match(value.get<std::string>());
+        else if (key == "partial" && value.is_boolean())
+            request.partial = value.get<bool>();
         else
             throw Error("unknown or mistyped field \"" + key + "\" in the request");
     }

@@ -19,3 +19,7 @@ target_link_libraries(idx_xapian INTERFACE ${XAPIAN_LIBRARIES})
 # writer allocate millions of small strings at once; glibc malloc's arena
 # contention was measured costing 20% of a full build's wall time.
 pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+
+# cpp-httplib (libcpp-httplib-dev) for `idx serve`: Debian builds it as a
+# shared library, found by pkg-config.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)   # libcpp-httplib-dev

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -119,6 +120,31 @@ void parse_site(std::string_view source, const YAML::Node& node, SiteOverrides& 
     }
 }
 
+void parse_serve(std::string_view source, const YAML::Node& node, ServeSettings& serve) {
+    if (node.IsNull()) return;
+    if (!node.IsMap()) fail(source, node, "'serve' should map settings such as listen: and threads: to values");
+    for (const auto& entry : node) {
+        const std::string key = entry.first.Scalar();
+        const std::string name = "serve." + key;
+        if (key == "listen")
+            serve.listen = scalar(source, entry.second, name);
+        else if (key == "threads")
+            serve.threads = std::max(1u, small_number(source, entry.second, name, 1024));
+        else if (key == "max_waiting")
+            serve.max_waiting = small_number(source, entry.second, name, 65536);
+        else if (key == "base_path")
+            serve.base_path = scalar(source, entry.second, name);
+        else if (key == "cors")
+            serve.cors = scalar(source, entry.second, name);
+        else if (key == "log_queries")
+            serve.log_queries = boolean(source, entry.second, name);
+        else
+            fail(source, entry.first,
+                 "unknown serve setting '" + key +
+                     "' (known: listen, threads, max_waiting, base_path, cors, log_queries)");
+    }
+}
+
 void append_list(std::string& out, std::string_view name, const std::vector<std::string>& list) {
     out += name;
     out += '=';
@@ -203,11 +229,13 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             parse_fields(source_name, value, config.index.keys);
         } else if (key == "site") {
             parse_site(source_name, value, config.index.site);
+        } else if (key == "serve") {
+            parse_serve(source_name, value, config.serve);
         } else {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
                      "' (known: db, roots, language, stop_words, title_weight, shortcodes, split_authors, jobs, "
-                     "max_file_size, future, fields, site)");
+                     "max_file_size, future, fields, site, serve)");
         }
     }
     return config;

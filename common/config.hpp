@@ -46,6 +46,16 @@ inline constexpr std::uint64_t kMaxFileSizeCeiling = 64u * 1024 * 1024;
 // Posts larger than this are skipped unless idx.yaml raises max_file_size.
 inline constexpr std::uint64_t kDefaultMaxFileSize = 16u * 1024 * 1024;
 
+// `serve:` in idx.yaml: how `idx serve` listens (its options win).
+struct ServeSettings {
+    std::string listen = "127.0.0.1:8080";
+    unsigned threads = 32;
+    unsigned max_waiting = 96;
+    std::string base_path;
+    std::string cors;
+    bool log_queries = false;
+};
+
 struct Config {
     std::optional<std::string> db;   // database folder
     std::vector<std::string> roots;  // folders `idx add` indexes when given none
@@ -53,6 +63,7 @@ struct Config {
     std::uint64_t max_file_size = kDefaultMaxFileSize;
     unsigned jobs = 0;    // 0: one per core
     bool future = false;  // index posts dated after the run, as Jekyll's `future: true`
+    ServeSettings serve;
 };
 
 // Parses idx.yaml text. Throws idx::Error naming `source_name` and the line
