@@ -18,6 +18,7 @@
 
 #include "cli/web_server.hpp"
 #include "indexer/sync.hpp"
+#include "tests/cli/json_schema.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace idx::cli {
@@ -115,6 +116,11 @@ nlohmann::json body_json(const httplib::Result& res) {
     return nlohmann::json::parse(res->body);
 }
 
+// One schema file (docs/json-schema-v1.json) holds what the CLI and the API print.
+void expect_valid(const nlohmann::json& document, const std::string& definition) {
+    EXPECT_EQ(cli_test::json_schema_v1().problems(document, definition), std::vector<std::string>{}) << document;
+}
+
 TEST_F(ServeTest, SearchAnswersExactlyWhatIdxSearchJsonPrints) {
     RunningServer server(options());
     httplib::Client client = server.client();
@@ -136,6 +142,7 @@ TEST_F(ServeTest, SearchAnswersExactlyWhatIdxSearchJsonPrints) {
         const nlohmann::json cli =
             nlohmann::json::parse(run_idx("search --json --db " + db().string() + " " + arguments));
         EXPECT_EQ(body_json(res), cli);
+        expect_valid(body_json(res), "search");
     }
 }
 
@@ -155,6 +162,8 @@ TEST_F(ServeTest, FacetsAndStatsAnswerWhatTheCliPrintsWithoutServerPaths) {
     cli.erase("failures");
     cli["failure_count"] = failures;
     EXPECT_EQ(body_json(stats), cli);
+    expect_valid(body_json(facets), "facets_result");
+    expect_valid(body_json(stats), "public_stats");
     EXPECT_EQ(stats->body.find(s_dir->path().string()), std::string::npos);
 }
 
@@ -171,6 +180,7 @@ TEST_F(ServeTest, HealthSaysTheDocumentCountAndRevisionAnd503WhenTheIndexIsGone)
     ASSERT_TRUE(ok);
     EXPECT_EQ(ok->status, 200);
     EXPECT_EQ(body_json(ok)["documents"], 1);
+    expect_valid(body_json(ok), "health");
     EXPECT_GE(body_json(ok)["revision"].get<int>(), 1);
 
     fs::rename(own / "db", own / "moved");
@@ -178,6 +188,7 @@ TEST_F(ServeTest, HealthSaysTheDocumentCountAndRevisionAnd503WhenTheIndexIsGone)
     ASSERT_TRUE(gone);
     EXPECT_EQ(gone->status, 503);
     EXPECT_EQ(body_json(gone)["error"]["code"], "unavailable");
+    expect_valid(body_json(gone), "api_error");
     EXPECT_EQ(gone->body.find(own.path().string()), std::string::npos) << gone->body;
     const httplib::Result search = client.Get("/api/v1/search?q=alpha");
     ASSERT_TRUE(search);
@@ -208,7 +219,7 @@ TEST_P(ServeErrorTest, AnswersAJsonErrorWithTheRightStatusAndNoServerPath) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, bad.status);
     const nlohmann::json body = body_json(res);
-    EXPECT_EQ(body["version"], 1);
+    expect_valid(body, "api_error");
     EXPECT_EQ(body["error"]["code"], bad.code);
     EXPECT_NE(body["error"]["message"].get<std::string>().find(bad.says), std::string::npos) << res->body;
     EXPECT_EQ(res->body.find(s_dir->path().string()), std::string::npos);
@@ -264,6 +275,7 @@ TEST_F(ServeTest, ConnectionsPastThoseServedAndWaitingAreTurnedAwayWith429) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 429);
     EXPECT_EQ(body_json(res)["error"]["code"], "too_many_requests");
+    expect_valid(body_json(res), "api_error");
     EXPECT_EQ(res->get_header_value("Retry-After"), "1");
     EXPECT_EQ(res->get_header_value("Connection"), "close");
 }

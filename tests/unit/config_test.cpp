@@ -108,6 +108,28 @@ TEST(ParseConfig, SiteOverridesAreReadAndUnsetOnesStayUnset) {
     EXPECT_TRUE(partial.read_jekyll_config);
 }
 
+TEST(ParseConfig, ServeSettingsAreReadAndDefaultToLoopback) {
+    const ServeSettings defaults = parse_config("", "idx.yaml").serve;
+    EXPECT_EQ(defaults.listen, "127.0.0.1:8080");
+    EXPECT_EQ(defaults.threads, 32u);
+    const ServeSettings serve = parse_config(R"(serve:
+  listen: 0.0.0.0:9000
+  threads: 8
+  max_waiting: 10
+  base_path: /search
+  cors: https://blog.example.org
+  log_queries: true
+)",
+                                             "idx.yaml")
+                                    .serve;
+    EXPECT_EQ(serve.listen, "0.0.0.0:9000");
+    EXPECT_EQ(serve.threads, 8u);
+    EXPECT_EQ(serve.max_waiting, 10u);
+    EXPECT_EQ(serve.base_path, "/search");
+    EXPECT_EQ(serve.cors, "https://blog.example.org");
+    EXPECT_TRUE(serve.log_queries);
+}
+
 TEST(ParseConfig, SingleRootAsScalar) {
     EXPECT_EQ(parse_config("roots: /srv/posts\n", "idx.yaml").roots, (Strings{"/srv/posts"}));
 }
@@ -137,6 +159,8 @@ TEST_P(ParseConfigRejects, NamesFileAndLine) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, ParseConfigRejects,
     ::testing::Values(BadCase{"unknown_key", "db: /tmp/db\ncolour: red\n", 2, "colour"},
+                      BadCase{"unknown_serve_key", "serve:\n  listen: 127.0.0.1:1\n  port: 80\n", 3, "port"},
+                      BadCase{"serve_threads_word", "serve:\n  threads: many\n", 2, "serve.threads"},
                       BadCase{"unknown_key_later", "db: /tmp/db\nroots: [a]\n\ntitle_wieght: 3\n", 4, "title_wieght"},
                       BadCase{"weight_not_number", "title_weight: heavy\n", 1, "title_weight"},
                       BadCase{"weight_negative", "db: x\ntitle_weight: -1\n", 2, "title_weight"},
