@@ -15,6 +15,7 @@
 #include "cli/searcher_pool.hpp"
 #include "cli/web_assets.hpp"
 #include "common/error.hpp"
+#include "query/search.hpp"
 #include "query/stats.hpp"
 
 namespace idx::cli {
@@ -174,6 +175,9 @@ template <typename Handler>
 void WebServer::Impl::answer(httplib::Response& res, Handler&& handler) {
     try {
         handler();
+    } catch (const query::IndexUnavailable& e) {
+        t_failure = e.what();
+        send_error(res, 503, default_message(503));
     } catch (const Error& e) {
         send_error(res, 400, e.what());
     } catch (const Xapian::QueryParserError& e) {
@@ -202,7 +206,15 @@ void WebServer::Impl::search(const httplib::Request& req, httplib::Response& res
 }
 
 void WebServer::Impl::stats(httplib::Response& res) {
-    answer(res, [&] { send_json(res, 200, public_stats_json(query::read_stats(options.db))); });
+    answer(res, [&] {
+        query::IndexStats stats;
+        try {
+            stats = query::read_stats(options.db);
+        } catch (const Error& e) {
+            throw query::IndexUnavailable(e);  // the opener's sentence names the server's folder
+        }
+        send_json(res, 200, public_stats_json(stats));
+    });
 }
 
 void WebServer::Impl::health(httplib::Response& res) {

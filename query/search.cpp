@@ -16,7 +16,11 @@ Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : m_path
 
 void Searcher::open_database() {
     m_identity = database_identity(m_path);
-    m_db = open_for_reading(m_path);
+    try {
+        m_db = open_for_reading(m_path);
+    } catch (const Error& e) {
+        throw IndexUnavailable(e);
+    }
     m_builder = std::make_unique<QueryBuilder>(m_db, read_index_language(m_db));
     m_title_boost =
         std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words, m_ranking.title_boost);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
 #include "common/post.hpp"
 #include "query/facets.hpp"
 #include "query/feedback.hpp"
@@ -49,6 +50,14 @@ struct RankingSettings {
     double b = 0.75;
     FeedbackSettings feedback;
     TitleBoostSettings title_boost;
+};
+
+// The index could not be opened (missing, not an index, unreadable): the
+// database's fault, not the request's. Same message and exit code as the
+// opener's error; a server answers it 503 rather than 400.
+class IndexUnavailable : public Error {
+public:
+    explicit IndexUnavailable(const Error& cause) : Error(cause.what(), cause.code()) {}
 };
 
 // The revision of the index a search reads now, and its size.

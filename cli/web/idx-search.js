@@ -40,6 +40,7 @@
   var LIST_FILTERS = ['author', 'category', 'tag', 'lang'];
   var PAGE_SIZE = 10;
   var FACET_SHOWN = 8;
+  var FACET_LIMIT = 60;  // values asked per field: the histogram's last 5 years of months, "More" up to 60
   var DEBOUNCE_MS = 120;
 
   var script = document.currentScript;
@@ -100,7 +101,7 @@
     params.delete('page');
     params.set('limit', String(PAGE_SIZE));
     params.set('offset', String((state.page - 1) * PAGE_SIZE));
-    params.set('facet_limit', '400');
+    params.set('facet_limit', String(FACET_LIMIT));
     if (partial && state.q && /[^\s]$/.test(state.q)) params.set('partial', '1');
     return params;
   }

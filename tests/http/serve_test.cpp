@@ -194,11 +194,36 @@ TEST_F(ServeTest, HealthSaysTheDocumentCountAndRevisionAnd503WhenTheIndexIsGone)
     ASSERT_TRUE(search);
     EXPECT_EQ(search->status, 503);
 
+    const httplib::Result stats = client.Get("/api/v1/stats");
+    ASSERT_TRUE(stats);
+    EXPECT_EQ(stats->status, 503);
+    EXPECT_EQ(stats->body.find(own.path().string()), std::string::npos) << stats->body;
+
     fs::rename(own / "moved", own / "db");
     const httplib::Result back = client.Get("/api/v1/search?q=alpha");
     ASSERT_TRUE(back);
     EXPECT_EQ(back->status, 200);
     EXPECT_EQ(body_json(back)["total"], 1);
+}
+
+TEST_F(ServeTest, AServerStartedBeforeItsIndexAnswers503UntilThereIsOne) {
+    const test::TempDir own("idx-serve-none");
+    ServerOptions o = options();
+    o.db = (own / "db").string();
+    RunningServer server(o);
+    httplib::Client client = server.client();
+    for (const std::string path : {"/api/v1/search?q=alpha", "/api/v1/facets", "/api/v1/stats", "/healthz"}) {
+        SCOPED_TRACE(path);
+        const httplib::Result res = client.Get(path);
+        ASSERT_TRUE(res);
+        EXPECT_EQ(res->status, 503);
+        expect_valid(body_json(res), "api_error");
+        EXPECT_EQ(res->body.find(own.path().string()), std::string::npos) << res->body;
+    }
+    fs::create_directories(own / "posts");
+    write_file(own / "posts" / "2016-01-01-a.md", post("Alpha", "2016-01-01", "alpha words"));
+    index_posts(own / "posts", own / "db");
+    EXPECT_EQ(body_json(client.Get("/api/v1/search?q=alpha"))["total"], 1);
 }
 
 struct BadRequest {
