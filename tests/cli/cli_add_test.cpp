@@ -8,38 +8,32 @@
 #include <regex>
 #include <thread>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 #include "tests/support/param_name.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
 
-// Each test in a temporary folder (TempDir gives dir(), posts(), db() and options()).
-class IdxAdd : public ::testing::Test, protected TempDir {
+// Each test in a temporary folder (CliFolder gives dir(), posts(), db(), options() and idx()).
+class IdxAdd : public CliTest {
 protected:
-    RunResult idx(std::vector<std::string> args, const RunOptions& o) const {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, o);
-    }
-    RunResult idx(std::vector<std::string> args) const { return idx(std::move(args), options()); }
-
     // `idx add --json` on the database; the summary, checked against the schema.
     json add_json(std::vector<std::string> extra = {}) const {
         std::vector<std::string> args = {"add", "--db", db(), "--json"};
         args.insert(args.end(), extra.begin(), extra.end());
-        const RunResult r = idx(args);
-        EXPECT_EQ(r.status, 0) << r.err;
+        const Exit r = idx(args);
+        EXPECT_EQ(r.code, 0) << r.err;
         const json summary = json::parse(r.out);
         EXPECT_EQ(json_schema_v1().problems(summary, "add"), std::vector<std::string>{}) << r.out;
         return summary;
     }
 
     json search_json(const std::string& query) const {
-        const RunResult r = idx({"search", "--db", db(), "--json", "--no-facets", "--limit", "100", query});
-        EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+        const Exit r = idx({"search", "--db", db(), "--json", "--no-facets", "--limit", "100", query});
+        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;
         return json::parse(r.out);
     }
 
@@ -114,8 +108,8 @@ TEST_F(IdxAdd, ABrokenPostIsNamedWithItsLineAndTheRestIsIndexed) {
                                                   16));
     write_file(posts() / "empty.md", "");
 
-    const RunResult r = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(r.status, 1);
+    const Exit r = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(r.code, 1);
     EXPECT_EQ(r.out, "");
     const std::vector<std::string> err = lines(r.err);
     ASSERT_EQ(err.size(), 2u) << r.err;
@@ -139,8 +133,8 @@ TEST_F(IdxAdd, VerboseNamesSkippedFilesWithTheirReasons) {
                                                   "ELF\0\0\0\x01\x02\0binary",
                                                   16));
     write_file(posts() / "empty.md", "");
-    const RunResult r = idx({"add", "--db", db(), "--verbose", posts().string()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"add", "--db", db(), "--verbose", posts().string()});
+    EXPECT_EQ(r.code, 0) << r.err;
     const std::string err = mask(r.err, dir());
     EXPECT_NE(err.find("$DIR/posts/binary.md: "), std::string::npos) << err;
     EXPECT_NE(err.find("$DIR/posts/empty.md: "), std::string::npos) << err;
@@ -152,51 +146,51 @@ TEST_F(IdxAdd, VerboseNamesSkippedFilesWithTheirReasons) {
 
 TEST_F(IdxAdd, SuccessPrintsNothingWhenNotOnATerminal) {
     write_good_post("one", "harbour", 1);
-    const RunResult first = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(first.status, 0);
+    const Exit first = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(first.code, 0);
     EXPECT_EQ(first.out, "");
     EXPECT_EQ(first.err, "");
-    const RunResult again = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(again.status, 0);
+    const Exit again = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(again.code, 0);
     EXPECT_EQ(again.out + again.err, "");
 }
 
 TEST_F(IdxAdd, ASecondWriterExits75WithASentence) {
     write_good_post("one", "harbour", 1);
     add_json({posts().string()});
-    Child holder({IDX_LOCK_HOLDER, db()}, options());
+    Child holder(piped({IDX_LOCK_HOLDER, db()}));
     ASSERT_EQ(holder.read_line(), std::optional<std::string>("locked"));
 
-    const RunResult add = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(add.status, 75);
+    const Exit add = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(add.code, 75);
     EXPECT_EQ(add.out, "");
     EXPECT_EQ(add.err.rfind("idx: error: ", 0), 0u) << add.err;
     EXPECT_NE(add.err.find("locked"), std::string::npos) << add.err;
     EXPECT_NE(add.err.find("--wait"), std::string::npos) << add.err;
     EXPECT_EQ(lines(add.err).size(), 1u) << add.err;
 
-    const RunResult rm = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
-    EXPECT_EQ(rm.status, 75) << rm.err;
+    const Exit rm = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
+    EXPECT_EQ(rm.code, 75) << rm.err;
 
     // Readers are not blocked by a writer.
     EXPECT_EQ(search_json("harbour")["total"], 1);
     holder.close_stdin();
-    EXPECT_EQ(holder.wait(), 0);
-    EXPECT_EQ(idx({"add", "--db", db(), posts().string()}).status, 0);
+    EXPECT_EQ(holder.wait().code, 0);
+    EXPECT_EQ(idx({"add", "--db", db(), posts().string()}).code, 0);
 }
 
 TEST_F(IdxAdd, WaitWaitsForTheOtherWriter) {
     write_good_post("one", "harbour", 1);
-    Child holder({IDX_LOCK_HOLDER, db()}, options());
+    Child holder(piped({IDX_LOCK_HOLDER, db()}));
     ASSERT_EQ(holder.read_line(), std::optional<std::string>("locked"));
-    Child waiting({IDX_BINARY, "add", "--db", db(), "--wait", "--json", posts().string()}, options());
+    Child waiting(piped({IDX_BINARY, "add", "--db", db(), "--wait", "--json", posts().string()}));
     // Give it time to reach the lock; without --wait it would have exited 75 by now.
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     EXPECT_TRUE(waiting.running()) << "idx add --wait did not wait: " << waiting.stderr_text();
     holder.close_stdin();
-    EXPECT_EQ(holder.wait(), 0);
+    EXPECT_EQ(holder.wait().code, 0);
     const std::optional<std::string> summary = waiting.read_line();
-    EXPECT_EQ(waiting.wait(), 0) << waiting.stderr_text();
+    EXPECT_EQ(waiting.wait().code, 0) << waiting.stderr_text();
     ASSERT_TRUE(summary);
     EXPECT_EQ(json::parse(*summary)["added"], 1);
 }
@@ -211,8 +205,8 @@ TEST_F(IdxAdd, WithoutPathsTheRecordedRootsAreReindexed) {
 }
 
 TEST_F(IdxAdd, NoPathsAndNoRecordedRootsIsAUsageError) {
-    const RunResult r = idx({"add", "--db", db()});
-    EXPECT_EQ(r.status, 2);
+    const Exit r = idx({"add", "--db", db()});
+    EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("roots:"), std::string::npos) << r.err;
 }
 
@@ -220,32 +214,32 @@ TEST_F(IdxAdd, ConfigFileGivesRootsAndDatabase) {
     const fs::path site = dir() / "site";
     write_post(site / "posts" / "2016-03-01-one.md", "title: Harbour one\ndate: 2016-03-01\n", "Harbour text.\n");
     write_file(site / "idx.yaml", "db: index\nroots:\n  - posts\n");
-    RunOptions in_site = options();
+    Command in_site = options();
     in_site.cwd = site;
-    const RunResult add = idx({"add", "--json"}, in_site);
-    EXPECT_EQ(add.status, 0) << add.err;
+    const Exit add = idx({"add", "--json"}, in_site);
+    EXPECT_EQ(add.code, 0) << add.err;
     EXPECT_EQ(json::parse(add.out)["added"], 1);
     EXPECT_TRUE(fs::exists(site / "index"));
     EXPECT_FALSE(fs::exists(dir() / "home" / ".local"));  // not the default database
 
-    const RunResult search = idx({"search", "--json", "harbour"}, in_site);
-    EXPECT_EQ(search.status, 0) << search.err;
+    const Exit search = idx({"search", "--json", "harbour"}, in_site);
+    EXPECT_EQ(search.code, 0) << search.err;
     EXPECT_EQ(json::parse(search.out)["total"], 1);
-    const RunResult stats = idx({"stats", "--json"}, in_site);
+    const Exit stats = idx({"stats", "--json"}, in_site);
     EXPECT_EQ(json::parse(stats.out)["documents"], 1);
 }
 
 TEST_F(IdxAdd, IdxDbEnvironmentVariableChoosesTheDatabase) {
     write_good_post("one", "harbour", 1);
-    RunOptions with_env = options();
+    Command with_env = options();
     with_env.env = {{"IDX_DB", (dir() / "envdb").string()}};
-    EXPECT_EQ(idx({"add", posts().string()}, with_env).status, 0);
+    EXPECT_EQ(idx({"add", posts().string()}, with_env).code, 0);
     EXPECT_TRUE(fs::exists(dir() / "envdb"));
-    const RunResult stats = idx({"stats", "--json"}, with_env);
+    const Exit stats = idx({"stats", "--json"}, with_env);
     EXPECT_EQ(json::parse(stats.out)["documents"], 1);
     // --db wins over IDX_DB.
-    const RunResult other = idx({"stats", "--db", (dir() / "nothing-here").string()}, with_env);
-    EXPECT_EQ(other.status, 2);
+    const Exit other = idx({"stats", "--db", (dir() / "nothing-here").string()}, with_env);
+    EXPECT_EQ(other.code, 2);
     EXPECT_NE(other.err.find("idx add"), std::string::npos) << other.err;
 }
 
@@ -253,8 +247,8 @@ TEST_F(IdxAdd, StatsJsonDescribesTheIndex) {
     write_good_post("one", "harbour", 1);
     write_good_post("two", "garden", 2);
     add_json({posts().string()});
-    const RunResult r = idx({"stats", "--db", db(), "--json"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"stats", "--db", db(), "--json"});
+    EXPECT_EQ(r.code, 0) << r.err;
     const json stats = json::parse(r.out);
     EXPECT_EQ(json_schema_v1().problems(stats, "stats"), std::vector<std::string>{}) << r.out;
     EXPECT_EQ(stats["documents"], 2);
@@ -263,8 +257,8 @@ TEST_F(IdxAdd, StatsJsonDescribesTheIndex) {
     EXPECT_EQ(stats["last_run"]["added"], 2);
     EXPECT_GT(stats["bytes"].get<long>(), 0);
 
-    const RunResult text = idx({"stats", "--db", db()});
-    EXPECT_EQ(text.status, 0);
+    const Exit text = idx({"stats", "--db", db()});
+    EXPECT_EQ(text.code, 0);
     EXPECT_NE(text.out.find("documents: 2\n"), std::string::npos) << text.out;
 }
 
@@ -276,28 +270,28 @@ TEST_F(IdxAdd, RmRemovesFilesAndFolders) {
     add_json({posts().string()});
     ASSERT_EQ(search_json("harbour")["total"], 4);
 
-    RunResult r = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    Exit r = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
+    EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out + r.err, "");
     EXPECT_EQ(search_json("harbour")["total"], 3);
     r = idx({"rm", "--db", db(), (posts() / "sub").string() + "/"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.code, 0) << r.err;
     const json left = search_json("harbour");
     ASSERT_EQ(left["total"], 1);
     EXPECT_EQ(left["results"][0]["path"], (posts() / "2016-03-02-two.md").string());
     EXPECT_EQ(json::parse(idx({"stats", "--db", db(), "--json"}).out)["documents"], 1);
 
-    const RunResult nothing = idx({"rm", "--db", db()});
-    EXPECT_EQ(nothing.status, 2);
+    const Exit nothing = idx({"rm", "--db", db()});
+    EXPECT_EQ(nothing.code, 2);
     EXPECT_NE(nothing.err.find("idx rm PATH"), std::string::npos) << nothing.err;
 }
 
 TEST_F(IdxAdd, ReopeningTheIndexGivesTheSameAnswers) {
     for (int i = 1; i <= 6; ++i) write_good_post("post" + std::to_string(i), i % 2 ? "harbour" : "garden", i);
     add_json({posts().string()});
-    const RunResult first = idx({"search", "--db", db(), "--json", "harbour OR garden"});
-    const RunResult second = idx({"search", "--db", db(), "--json", "harbour OR garden"});
-    EXPECT_EQ(first.status, 0);
+    const Exit first = idx({"search", "--db", db(), "--json", "harbour OR garden"});
+    const Exit second = idx({"search", "--db", db(), "--json", "harbour OR garden"});
+    EXPECT_EQ(first.code, 0);
     EXPECT_EQ(first.out, second.out);
     // And after an unchanged rerun of add, which commits its run record.
     add_json({posts().string()});
@@ -318,8 +312,8 @@ void PrintTo(const BadUsage& c, std::ostream* os) {
 class IdxUsage : public IdxAdd, public ::testing::WithParamInterface<BadUsage> {};
 
 TEST_P(IdxUsage, ExitsTwoWithAMessage) {
-    const RunResult r = idx(GetParam().args);
-    EXPECT_EQ(r.status, 2) << r.out << r.err;
+    const Exit r = idx(GetParam().args);
+    EXPECT_EQ(r.code, 2) << r.out << r.err;
     EXPECT_NE(r.err.find(GetParam().says), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
 }
@@ -337,4 +331,4 @@ INSTANTIATE_TEST_SUITE_P(
     test::param_name);
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

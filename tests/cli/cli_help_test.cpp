@@ -8,25 +8,20 @@
 #include <vector>
 
 #include "cli/exit_status.hpp"
-#include "tests/cli/cli_support.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 const std::vector<std::string> kCommands = {"add", "search", "facets", "stats", "rm", "roots"};
 
-class IdxHelp : public ::testing::Test, protected TempDir {
+class IdxHelp : public CliTest {
 protected:
-    RunResult idx(const std::vector<std::string>& args) const {
-        std::vector<std::string> argv{IDX_BINARY};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv, options());
-    }
 };
 
 TEST_F(IdxHelp, TopLevelHelpListsEveryCommandAndTheWholeExitStatusTable) {
-    const RunResult r = idx({"--help"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"--help"});
+    EXPECT_EQ(r.code, 0) << r.err;
     for (const std::string& command : kCommands)
         EXPECT_NE(r.out.find("\n  " + command + " "), std::string::npos) << command << "\n" << r.out;
     EXPECT_NE(r.out.find(cli::exit_status_help("")), std::string::npos) << r.out;
@@ -35,30 +30,30 @@ TEST_F(IdxHelp, TopLevelHelpListsEveryCommandAndTheWholeExitStatusTable) {
 
 TEST_F(IdxHelp, EachCommandsHelpEndsWithItsOwnExitStatusLines) {
     for (const std::string& command : kCommands) {
-        const RunResult r = idx({command, "--help"});
-        EXPECT_EQ(r.status, 0) << command << ": " << r.err;
+        const Exit r = idx({command, "--help"});
+        EXPECT_EQ(r.code, 0) << command << ": " << r.err;
         EXPECT_NE(r.out.find("idx " + command), std::string::npos) << r.out;
         EXPECT_NE(r.out.find(cli::exit_status_help(command)), std::string::npos) << command << "\n" << r.out;
     }
 }
 
 TEST_F(IdxHelp, VersionNamesIdxAndTheXapianItRunsWith) {
-    const RunResult r = idx({"--version"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"--version"});
+    EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("idx ", 0), 0u) << r.out;
     EXPECT_NE(r.out.find("(Xapian 1.4."), std::string::npos) << r.out;
     EXPECT_EQ(r.out.back(), '\n');
 }
 
 TEST_F(IdxHelp, NoCommandOrAnUnknownOneIsAUsageErrorOnStderr) {
-    const RunResult none = idx({});
-    EXPECT_EQ(none.status, 2);
+    const Exit none = idx({});
+    EXPECT_EQ(none.code, 2);
     EXPECT_TRUE(none.out.empty()) << none.out;
     EXPECT_NE(none.err.find("Usage: idx COMMAND"), std::string::npos) << none.err;
-    const RunResult unknown = idx({"serch", "x"});
-    EXPECT_EQ(unknown.status, 2);
+    const Exit unknown = idx({"serch", "x"});
+    EXPECT_EQ(unknown.code, 2);
     EXPECT_NE(unknown.err.find("'serch' is not a command"), std::string::npos) << unknown.err;
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

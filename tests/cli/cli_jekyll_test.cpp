@@ -8,10 +8,10 @@
 
 #include <map>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
@@ -26,29 +26,23 @@ const char* markup_in(const std::string& text) {
     return nullptr;
 }
 
-class Jekyll : public ::testing::Test, protected TempDir {
+class Jekyll : public CliTest {
 protected:
     fs::path site() const { return dir() / "site"; }
-
-    RunResult idx(const std::vector<std::string>& args) const {
-        std::vector<std::string> command = {IDX_BINARY};
-        command.insert(command.end(), args.begin(), args.end());
-        return run(command, options());
-    }
 
     void add(const std::vector<std::string>& extra) const {
         std::vector<std::string> args = {"add", "--db", db()};
         args.insert(args.end(), extra.begin(), extra.end());
-        const RunResult r = idx(args);
-        ASSERT_EQ(r.status, 0) << r.err;
+        const Exit r = idx(args);
+        ASSERT_EQ(r.code, 0) << r.err;
     }
 
     json search(const std::string& query, const std::vector<std::string>& extra = {}) const {
         std::vector<std::string> args = {"search", "--db", db(), "--json", "--no-facets", "--limit", "100"};
         args.insert(args.end(), extra.begin(), extra.end());
         args.push_back(query);
-        const RunResult r = idx(args);
-        EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+        const Exit r = idx(args);
+        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;
         const json result = json::parse(r.out);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{});
         return result;
@@ -212,8 +206,8 @@ TEST_F(Jekyll, YamlErrorsNameTheirLine) {
     for (std::size_t at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) crlf.insert(at, "\r");
     write_file(posts() / "2020-01-02-crlf.md", "\xEF\xBB\xBF" + crlf);
     write_file(posts() / "2020-01-03-list.md", front + "tags: [a, b\ndate: 2020-01-01\n---\nbody\n");
-    const RunResult r = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(r.status, 1);
+    const Exit r = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(r.code, 1);
     for (const char* name : {"2020-01-01-lf.md:8: ", "2020-01-02-crlf.md:8: ", "2020-01-03-list.md:8: "})
         EXPECT_NE(r.err.find((posts() / name).string()), std::string::npos) << name << " in:\n" << r.err;
     EXPECT_NE(r.err.find("no closing \""), std::string::npos) << r.err;
@@ -221,4 +215,4 @@ TEST_F(Jekyll, YamlErrorsNameTheirLine) {
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

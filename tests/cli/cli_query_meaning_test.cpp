@@ -16,10 +16,10 @@
 #include <functional>
 #include <set>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
@@ -111,28 +111,20 @@ bool contains_sequence(const std::vector<std::string>& text, const std::vector<s
     return std::search(text.begin(), text.end(), phrase.begin(), phrase.end()) != text.end();
 }
 
-class IdxQueryMeaning : public ::testing::Test, protected TempDir {
+class IdxQueryMeaning : public CliTest {
 protected:
     void SetUp() override {
         m_posts = make_posts();
         for (const WrittenPost& p : m_posts)
             write_post(posts() / p.file, "title: " + p.title + "\ndate: " + p.date + " 10:00:00", p.body + "\n");
-        const RunResult add = idx({"add", "--db", db(), posts().string()});
-        ASSERT_EQ(add.status, 0) << add.err;
-    }
-
-    RunResult idx(std::vector<std::string> args, RunOptions run_options = {}) const {
-        args.insert(args.begin(), IDX_BINARY);
-        RunOptions o = options();
-        o.env = run_options.env;
-        o.stdin_text = run_options.stdin_text;
-        return run(args, o);
+        const Exit add = idx({"add", "--db", db(), posts().string()});
+        ASSERT_EQ(add.code, 0) << add.err;
     }
 
     json search(std::vector<std::string> args) const {
         args.insert(args.begin(), {"search", "--db", db(), "--json", "--limit", "100"});
-        const RunResult r = idx(args);
-        EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+        const Exit r = idx(args);
+        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;
         const json result = json::parse(r.out.empty() ? "{}" : r.out);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{}) << r.out;
         return result;
@@ -147,8 +139,8 @@ protected:
     void expect_refused(const std::vector<std::string>& args, const std::vector<std::string>& words) const {
         std::vector<std::string> full = {"search", "--db", db()};
         full.insert(full.end(), args.begin(), args.end());
-        const RunResult r = idx(full);
-        EXPECT_EQ(r.status, 2) << r.out << r.err;
+        const Exit r = idx(full);
+        EXPECT_EQ(r.code, 2) << r.out << r.err;
         EXPECT_EQ(r.out, "");
         for (const std::string& w : words) EXPECT_NE(r.err.find(w), std::string::npos) << w << " not in: " << r.err;
     }
@@ -202,15 +194,12 @@ TEST_F(IdxQueryMeaning, DateSortingRequiresEveryWord) {
     }
     EXPECT_EQ(search({"leap release kernel"})["total"], any);
     // Batch lines follow the same rule.
-    const RunResult batch = idx({"search", "--db", db(), "--queries-from", "-"},
-                                RunOptions{{},
-                                           {},
-                                           {},
-                                           R"({"query": "leap release kernel", "sort": "date"})"
-                                           "\n"
-                                           R"({"query": "leap release kernel", "sort": "date", "match": "any"})"
-                                           "\n"});
-    ASSERT_EQ(batch.status, 0) << batch.err;
+    const Exit batch = idx({"search", "--db", db(), "--queries-from", "-"},
+                           with_stdin(R"({"query": "leap release kernel", "sort": "date"})"
+                                      "\n"
+                                      R"({"query": "leap release kernel", "sort": "date", "match": "any"})"
+                                      "\n"));
+    ASSERT_EQ(batch.code, 0) << batch.err;
     const std::vector<std::string> answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 2u);
     EXPECT_EQ(json::parse(answers[0])["total"], all);
@@ -227,13 +216,10 @@ TEST_F(IdxQueryMeaning, AReversedRangeIsAnError) {
     EXPECT_EQ(search({"--since", "2019-03", "--until", "2019-03", ""})["total"],
               count_where([](const WrittenPost& p) { return p.date.rfind("2019-03", 0) == 0; }));
 
-    const RunResult batch = idx({"search", "--db", db(), "--queries-from", "-"},
-                                RunOptions{{},
-                                           {},
-                                           {},
-                                           R"({"query": "leap", "since": "2020", "until": "2019"})"
-                                           "\nleap\n"});
-    EXPECT_EQ(batch.status, 2);
+    const Exit batch = idx({"search", "--db", db(), "--queries-from", "-"},
+                           with_stdin(R"({"query": "leap", "since": "2020", "until": "2019"})"
+                                      "\nleap\n"));
+    EXPECT_EQ(batch.code, 2);
     const std::vector<std::string> answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 2u);
     const json error = json::parse(answers[0]);
@@ -249,13 +235,10 @@ TEST_F(IdxQueryMeaning, EmptyValuesAreRefusedNotTakenAsEverything) {
     expect_refused({"--since", "", "leap"}, {"--since"});
     expect_refused({"--until", " ", "leap"}, {"--until"});
     expect_refused({"?!"}, {"no word"});
-    const RunResult batch = idx({"search", "--db", db(), "--queries-from", "-"},
-                                RunOptions{{},
-                                           {},
-                                           {},
-                                           "\n   \n{\"query\": \"leap\", \"author\": []}\n{\"since\": \"\"}\n"
-                                           "{\"query\": \"\"}\n"});
-    EXPECT_EQ(batch.status, 2);
+    const Exit batch = idx({"search", "--db", db(), "--queries-from", "-"},
+                           with_stdin("\n   \n{\"query\": \"leap\", \"author\": []}\n{\"since\": \"\"}\n"
+                                      "{\"query\": \"\"}\n"));
+    EXPECT_EQ(batch.code, 2);
     const std::vector<std::string> answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 5u);
     for (std::size_t i = 0; i < 4; ++i) {
@@ -271,10 +254,10 @@ TEST_F(IdxQueryMeaning, EmptyValuesAreRefusedNotTakenAsEverything) {
 // The audit reached idx rm: an empty path named the current folder, so
 // `idx rm "$FILE"` with FILE unset removed every document under it.
 TEST_F(IdxQueryMeaning, AnEmptyPathRemovesNothing) {
-    RunOptions in_posts = options();
+    Command in_posts = options();
     in_posts.cwd = posts();
-    const RunResult r = run({IDX_BINARY, "rm", "--db", db(), ""}, in_posts);
-    EXPECT_EQ(r.status, 2);
+    const Exit r = idx({"rm", "--db", db(), ""}, in_posts);
+    EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("empty path"), std::string::npos) << r.err;
     EXPECT_EQ(search({""})["total"], static_cast<int>(m_posts.size()));
 }
@@ -284,7 +267,7 @@ TEST_F(IdxQueryMeaning, DottedNumbersMatchAndAreMarked) {
     write_post(posts() / "2022-01-01-leap.md", "title: Leap news\ndate: 2022-01-01",
                "\xEF\xBB\xBFopenSUSE Leap 15.1 reaches its end, Leap 15.10 does not exist and 1,000 mirrors agree.\n");
     write_post(posts() / "2022-01-02-other.md", "title: Other\ndate: 2022-01-02", "Version 15 and 1 of it.\n");
-    ASSERT_EQ(idx({"add", "--db", db(), posts().string()}).status, 0);
+    ASSERT_EQ(idx({"add", "--db", db(), posts().string()}).code, 0);
     const json result = search({"15.1"});
     ASSERT_EQ(result["total"], 1);
     const std::string snippet = result["results"][0]["snippet"];
@@ -322,15 +305,15 @@ TEST_F(IdxQueryMeaning, AWildcardPastItsExpansionLimitIsAnErrorNotASilentCut) {
     std::string body;
     for (int i = 0; i < 300; ++i) body += "zq" + std::to_string(1000 + i) + "x ";
     write_post(posts() / "2022-02-01-many.md", "title: Many words\ndate: 2022-02-01", body + "\n");
-    ASSERT_EQ(idx({"add", "--db", db(), posts().string()}).status, 0);
+    ASSERT_EQ(idx({"add", "--db", db(), posts().string()}).code, 0);
     expect_refused({"zq*"}, {"zq*", "256"});
     EXPECT_EQ(search({"zq11*"})["total"], 1);  // 100 words: within the limit
 }
 
 TEST_F(IdxQueryMeaning, ABatchLinePastItsLimitGetsAnErrorAndTheBatchGoesOn) {
     const std::string huge(20000, 'x');
-    const RunResult r = idx({"search", "--db", db(), "--queries-from", "-"}, RunOptions{{}, {}, {}, huge + "\nleap\n"});
-    EXPECT_EQ(r.status, 2);
+    const Exit r = idx({"search", "--db", db(), "--queries-from", "-"}, with_stdin(huge + "\nleap\n"));
+    EXPECT_EQ(r.code, 2);
     const std::vector<std::string> answers = lines(r.out);
     ASSERT_EQ(answers.size(), 2u) << r.out;
     EXPECT_NE(json::parse(answers[0])["error"].get<std::string>().find("16384"), std::string::npos) << answers[0];
@@ -344,8 +327,8 @@ TEST_F(IdxQueryMeaning, QueriesFromRefusesAQueryBesideIt) {
 
 TEST_F(IdxQueryMeaning, HelpShowsNoInternalOptionsAndOnlyItsOwnExitCodes) {
     for (const char* command : {"search", "facets", "add", "rm", "stats"}) {
-        const RunResult r = idx({command, "--help"});
-        EXPECT_EQ(r.status, 0) << command;
+        const Exit r = idx({command, "--help"});
+        EXPECT_EQ(r.code, 0) << command;
         EXPECT_EQ(r.out.find("--query"), std::string::npos) << command << r.out;
         EXPECT_EQ(r.out.find("--paths"), std::string::npos) << command << r.out;
     }
@@ -359,25 +342,24 @@ TEST_F(IdxQueryMeaning, HelpShowsNoInternalOptionsAndOnlyItsOwnExitCodes) {
 }
 
 TEST_F(IdxQueryMeaning, CountsAreSingularForOne) {
-    const RunResult one =
-        idx({"search", "--db", db(), "--no-facets", "title:\"grace hopper\" date:" + m_posts[10].date});
-    EXPECT_EQ(one.status, 0) << one.err;
+    const Exit one = idx({"search", "--db", db(), "--no-facets", "title:\"grace hopper\" date:" + m_posts[10].date});
+    EXPECT_EQ(one.code, 0) << one.err;
     EXPECT_NE(one.out.find("1 of 1 match\n"), std::string::npos) << one.out;
-    const RunResult facets = idx({"facets", "--db", db(), "title:\"grace hopper\" date:" + m_posts[10].date});
+    const Exit facets = idx({"facets", "--db", db(), "title:\"grace hopper\" date:" + m_posts[10].date});
     EXPECT_NE(facets.out.find("\n1 match\n"), std::string::npos) << facets.out;
 
     write_post(posts() / "broken.md", "title: [unclosed", "Body.\n");
-    const RunResult add = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(add.status, 1);
+    const Exit add = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(add.code, 1);
     EXPECT_NE(add.err.find(" 1 error;"), std::string::npos) << add.err;
-    const RunResult stats = idx({"stats", "--db", db()});
+    const Exit stats = idx({"stats", "--db", db()});
     EXPECT_NE(stats.out.find(" 1 error\n"), std::string::npos) << stats.out;
 }
 
 // "Did you mean" repeats the query: an escape sequence typed into it must
 // not reach the terminal raw.
 TEST_F(IdxQueryMeaning, DidYouMeanShowsEscapeCharactersAsText) {
-    const RunResult r = idx({"search", "--db", db(), "lantren \x1b]0;owned\x07 \x1b[2J"});
+    const Exit r = idx({"search", "--db", db(), "lantren \x1b]0;owned\x07 \x1b[2J"});
     EXPECT_NE(r.out.find("Did you mean: lantern"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
@@ -388,13 +370,13 @@ TEST_F(IdxQueryMeaning, DidYouMeanShowsEscapeCharactersAsText) {
 TEST_F(IdxQueryMeaning, ADumbTerminalGetsNoEscapeCodes) {
     if (system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) is not installed";
     const std::string command = std::string(IDX_BINARY) + " search --db " + db() + " --no-facets leap";
-    const RunResult dumb = run({"/usr/bin/env", "TERM=dumb", "script", "-qec", command, "/dev/null"}, options());
-    EXPECT_EQ(dumb.status, 0) << dumb.err;
+    const Exit dumb = run(options({"/usr/bin/env", "TERM=dumb", "script", "-qec", command, "/dev/null"}));
+    EXPECT_EQ(dumb.code, 0) << dumb.err;
     EXPECT_NE(dumb.out.find("leap"), std::string::npos) << dumb.out;
     EXPECT_EQ(dumb.out.find('\x1b'), std::string::npos) << dumb.out;
-    const RunResult color = run({"/usr/bin/env", "TERM=xterm", "script", "-qec", command, "/dev/null"}, options());
+    const Exit color = run(options({"/usr/bin/env", "TERM=xterm", "script", "-qec", command, "/dev/null"}));
     EXPECT_NE(color.out.find("\x1b[1m"), std::string::npos) << color.out;
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

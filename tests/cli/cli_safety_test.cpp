@@ -13,9 +13,9 @@
 #include <chrono>
 #include <thread>
 
-#include "tests/cli/cli_support.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
@@ -32,24 +32,19 @@ bool has_raw_control(const std::string& text) {
     return false;
 }
 
-class IdxSafety : public ::testing::Test, protected TempDir {
+class IdxSafety : public CliTest {
 protected:
-    RunResult idx(std::vector<std::string> args, const RunOptions& o) const {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, o);
-    }
-    RunResult idx(std::vector<std::string> args) const { return idx(std::move(args), options()); }
     // Runs a shell line with $IDX set to the binary (for pipes and redirections).
-    RunResult shell(const std::string& line) const {
-        RunOptions o = options();
+    Exit shell(const std::string& line) const {
+        Command o = options({"/bin/bash", "-c", line});
         o.env.emplace_back("IDX", IDX_BINARY);
-        return run({"/bin/bash", "-c", line}, o);
+        return run(o);
     }
     void add_posts() const {
         write_post(posts() / "2016-02-21-talks.md", "title: Talks resume\ndate: 2016-02-21\n", "ceasefire talks\n");
         write_post(posts() / "2016-03-01-harbour.md", "title: Harbour\ndate: 2016-03-01\n", "harbour ceasefire\n");
-        const RunResult add = idx({"add", "--db", db(), posts().string()});
-        ASSERT_EQ(add.status, 0) << add.err;
+        const Exit add = idx({"add", "--db", db(), posts().string()});
+        ASSERT_EQ(add.code, 0) << add.err;
     }
 };
 
@@ -65,9 +60,9 @@ TEST_F(IdxSafety, NoCommandOpensAStubFileOrFolder) {
     write_file(dir() / "tcpstub", "remote 127.0.0.1:9\n");
     write_file(dir() / "idx.yaml", "db: stub\n");
 
-    RunOptions with_env = options();
+    Command with_env = options();
     with_env.env = {{"IDX_DB", "stubdir"}};
-    const std::vector<std::pair<std::vector<std::string>, RunOptions>> runs = {
+    const std::vector<std::pair<std::vector<std::string>, Command>> runs = {
         {{"stats"}, options()},  // db: stub in ./idx.yaml
         {{"search", "ceasefire"}, options()},
         {{"facets"}, options()},
@@ -82,13 +77,13 @@ TEST_F(IdxSafety, NoCommandOpensAStubFileOrFolder) {
         {{"roots", "--db", "stubdir", "rm", "x"}, options()},
     };
     for (const auto& [args, o] : runs) {
-        const RunResult r = idx(args, o);
-        EXPECT_EQ(r.status, 2) << args[0] << ": " << r.err;
+        const Exit r = idx(args, o);
+        EXPECT_EQ(r.code, 2) << args[0] << ": " << r.err;
         EXPECT_NE(r.err.find("stub"), std::string::npos) << r.err;
         EXPECT_FALSE(fs::exists(pwned)) << "idx " << args[0] << " ran the stub's program";
     }
     // A writer never takes a stub file's place either.
-    EXPECT_EQ(idx({"add", "--db", "stub", posts().string()}).status, 2);
+    EXPECT_EQ(idx({"add", "--db", "stub", posts().string()}).code, 2);
     EXPECT_EQ(read_file(dir() / "stub"), program);
 }
 
@@ -98,22 +93,22 @@ TEST_F(IdxSafety, ConfigInTheCurrentFolderNamesOnlyADatabaseInsideIt) {
     const std::string back_in = "../" + dir().filename().string() + "/db";
     for (const std::string& db : {outside, std::string("../elsewhere"), std::string("sub/../../x"), back_in}) {
         write_file(dir() / "idx.yaml", "db: " + db + "\n");
-        const RunResult r = idx({"stats"});
-        EXPECT_EQ(r.status, 2) << db << ": " << r.err;
+        const Exit r = idx({"stats"});
+        EXPECT_EQ(r.code, 2) << db << ": " << r.err;
         EXPECT_NE(r.err.find("outside the current folder"), std::string::npos) << r.err;
     }
     fs::create_directory_symlink(dir().parent_path(), dir() / "up");
     write_file(dir() / "idx.yaml", "db: up/x\n");
-    EXPECT_EQ(idx({"stats"}).status, 2);
+    EXPECT_EQ(idx({"stats"}).code, 2);
 
     // Inside the folder, or trusted explicitly, it is used.
     write_file(dir() / "idx.yaml", "db: db\n");
-    EXPECT_EQ(idx({"stats"}).status, 0);
+    EXPECT_EQ(idx({"stats"}).code, 0);
     write_file(dir() / "idx.yaml", "db: " + db() + "\n");
-    EXPECT_EQ(idx({"stats"}).status, 0);
+    EXPECT_EQ(idx({"stats"}).code, 0);
     write_file(dir() / "idx.yaml", "db: " + back_in + "\n");
-    const RunResult trusted = idx({"stats", "--json", "--config", "idx.yaml"});
-    EXPECT_EQ(trusted.status, 0) << trusted.err;
+    const Exit trusted = idx({"stats", "--json", "--config", "idx.yaml"});
+    EXPECT_EQ(trusted.code, 0) << trusted.err;
 }
 
 // --- 3. what a person sees --------------------------------------------------------
@@ -137,24 +132,24 @@ TEST_F(IdxSafety, EscapeSequencesInNamesAndFieldsNeverReachTheTerminal) {
                "\ndate: 2016-01-03\n",
                "c1word\n");
 
-    const RunResult add = idx({"add", "--db", db(), "--verbose", posts().string()});
-    EXPECT_EQ(add.status, 1) << add.err;
+    const Exit add = idx({"add", "--db", db(), "--verbose", posts().string()});
+    EXPECT_EQ(add.code, 1) << add.err;
     EXPECT_FALSE(has_raw_control(add.err)) << add.err;
     EXPECT_NE(add.err.find("\\x1b]0;pwned\\x07\\x1b[2J"), std::string::npos) << add.err;
     EXPECT_NE(add.err.find("broken\\x0afake: error.md:"), std::string::npos) << add.err;
     for (const std::string& line : lines(add.err)) EXPECT_NE(line.rfind("fake: error.md", 0), 0u) << "a forged line";
 
-    const RunResult text = idx({"search", "--db", db(), "oscword OR c1word"});
-    EXPECT_EQ(text.status, 0) << text.err;
+    const Exit text = idx({"search", "--db", db(), "oscword OR c1word"});
+    EXPECT_EQ(text.code, 0) << text.err;
     EXPECT_FALSE(has_raw_control(text.out)) << text.out;
     EXPECT_NE(text.out.find("\\x1b]0;pwned"), std::string::npos) << text.out;
-    const RunResult facets = idx({"facets", "--db", db()});
+    const Exit facets = idx({"facets", "--db", db()});
     EXPECT_FALSE(has_raw_control(facets.out)) << facets.out;
-    const RunResult stats = idx({"stats", "--db", db()});
+    const Exit stats = idx({"stats", "--db", db()});
     EXPECT_FALSE(has_raw_control(stats.out)) << stats.out;
 
     // JSON keeps names exact; front matter fields lose C1 and bidi controls when indexed.
-    const RunResult found = idx({"search", "--db", db(), "--json", "oscword OR c1word"});
+    const Exit found = idx({"search", "--db", db(), "--json", "oscword OR c1word"});
     const json answer = json::parse(found.out);
     ASSERT_EQ(answer["results"].size(), 2u) << found.out;
     bool exact_path = false;
@@ -174,8 +169,8 @@ TEST_F(IdxSafety, EscapeSequencesInNamesAndFieldsNeverReachTheTerminal) {
 
 TEST_F(IdxSafety, RmOfAnEmptyPathIsAUsageErrorAndRemovesNothing) {
     add_posts();
-    const RunResult rm = idx({"rm", "--db", db(), ""});
-    EXPECT_EQ(rm.status, 2) << rm.err;
+    const Exit rm = idx({"rm", "--db", db(), ""});
+    EXPECT_EQ(rm.code, 2) << rm.err;
     EXPECT_NE(rm.err.find("empty path"), std::string::npos) << rm.err;
     EXPECT_EQ(json::parse(idx({"stats", "--db", db(), "--json"}).out)["documents"], 2);
 }
@@ -197,8 +192,8 @@ TEST_F(IdxSafety, SlipsInLocationsAreRefusedWithASentence) {
         {{"search", "--db", db(), "--queries-from", dir().string()}, "is a folder"},
     };
     for (const Slip& slip : slips) {
-        const RunResult r = idx(slip.args);
-        EXPECT_EQ(r.status, 2) << slip.args[0] << " " << slip.args[1] << ": " << r.err;
+        const Exit r = idx(slip.args);
+        EXPECT_EQ(r.code, 2) << slip.args[0] << " " << slip.args[1] << ": " << r.err;
         EXPECT_NE(r.err.find(slip.says), std::string::npos) << r.err;
     }
     EXPECT_FALSE(fs::exists(dir() / "home" / ".local")) << "--db \"\" fell back to the default database";
@@ -210,24 +205,24 @@ TEST_F(IdxSafety, SlipsInLocationsAreRefusedWithASentence) {
 
 TEST_F(IdxSafety, SecondWriterIsKeptOutEvenWhenFlintlockIsDeleted) {
     add_posts();
-    Child holder({IDX_LOCK_HOLDER, db()}, options());
+    Child holder(piped({IDX_LOCK_HOLDER, db()}));
     ASSERT_EQ(holder.read_line(), std::optional<std::string>("locked"));
     ASSERT_TRUE(fs::remove(fs::path(db()) / "flintlock"));
-    const RunResult add = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(add.status, 75) << add.err;
-    const RunResult rm = idx({"rm", "--db", db(), posts().string()});
-    EXPECT_EQ(rm.status, 75) << rm.err;
+    const Exit add = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(add.code, 75) << add.err;
+    const Exit rm = idx({"rm", "--db", db(), posts().string()});
+    EXPECT_EQ(rm.code, 75) << rm.err;
     holder.close_stdin();
-    EXPECT_EQ(holder.wait(), 0);
-    EXPECT_EQ(idx({"add", "--db", db(), posts().string()}).status, 0);
+    EXPECT_EQ(holder.wait().code, 0);
+    EXPECT_EQ(idx({"add", "--db", db(), posts().string()}).code, 0);
 }
 
 // --- 6. a long-lived reader and a replaced database -----------------------------------
 
 TEST_F(IdxSafety, BatchReaderNoticesADatabaseDeletedAndMadeAnew) {
     add_posts();
-    Child batch({IDX_BINARY, "search", "--db", db(), "--queries-from", "-"}, options());
-    batch.write("ceasefire\n");
+    Child batch(piped({IDX_BINARY, "search", "--db", db(), "--queries-from", "-"}));
+    batch.write_stdin("ceasefire\n");
     const std::optional<std::string> before = batch.read_line();
     ASSERT_TRUE(before);
     EXPECT_EQ(json::parse(*before)["total"], 2) << *before;
@@ -235,9 +230,9 @@ TEST_F(IdxSafety, BatchReaderNoticesADatabaseDeletedAndMadeAnew) {
     fs::remove_all(db());
     fs::remove_all(posts());
     write_post(posts() / "2017-05-05-new.md", "title: New ceasefire\ndate: 2017-05-05\n", "ceasefire ceasefire\n");
-    ASSERT_EQ(idx({"add", "--db", db(), posts().string()}).status, 0);
+    ASSERT_EQ(idx({"add", "--db", db(), posts().string()}).code, 0);
 
-    batch.write("ceasefire\n");
+    batch.write_stdin("ceasefire\n");
     const std::optional<std::string> after = batch.read_line();
     ASSERT_TRUE(after);
     const json answer = json::parse(*after);
@@ -245,7 +240,7 @@ TEST_F(IdxSafety, BatchReaderNoticesADatabaseDeletedAndMadeAnew) {
     ASSERT_EQ(answer["results"].size(), 1u) << *after;
     EXPECT_EQ(answer["results"][0]["title"], "New ceasefire") << *after;
     batch.close_stdin();
-    EXPECT_EQ(batch.wait(), 0) << batch.stderr_text();
+    EXPECT_EQ(batch.wait().code, 0) << batch.stderr_text();
 }
 
 // --- 9. output that cannot be written ------------------------------------------------
@@ -253,8 +248,8 @@ TEST_F(IdxSafety, BatchReaderNoticesADatabaseDeletedAndMadeAnew) {
 TEST_F(IdxSafety, BatchModeEndsWhenItsReaderGoes) {
     add_posts();
     // Without the check, `yes` feeds it for ever and only the timeout ends it (124).
-    const RunResult r = shell("set -o pipefail; yes ceasefire 2>/dev/null | timeout 60 \"$IDX\" search --db '" + db() +
-                              "' --queries-from - | head -c 10 >/dev/null; echo \"${PIPESTATUS[1]}\"");
+    const Exit r = shell("set -o pipefail; yes ceasefire 2>/dev/null | timeout 60 \"$IDX\" search --db '" + db() +
+                         "' --queries-from - | head -c 10 >/dev/null; echo \"${PIPESTATUS[1]}\"");
     EXPECT_EQ(r.out, "0\n") << r.err;
     EXPECT_EQ(r.err, "");
 }
@@ -265,19 +260,19 @@ TEST_F(IdxSafety, WriteErrorsEndTheCommandWithAMessage) {
     for (const std::string& command :
          {"search" + db_arg + " ceasefire", "search --json" + db_arg + " ceasefire", "facets" + db_arg,
           "stats" + db_arg, "add --json" + db_arg + " '" + posts().string() + "'"}) {
-        const RunResult full = shell("\"$IDX\" " + command + " >/dev/full");
-        EXPECT_EQ(full.status, 74) << command << ": " << full.err;
+        const Exit full = shell("\"$IDX\" " + command + " >/dev/full");
+        EXPECT_EQ(full.code, 74) << command << ": " << full.err;
         EXPECT_NE(full.err.find("idx: error: cannot write the output: No space left on device"), std::string::npos)
             << command << ": " << full.err;
-        const RunResult closed = shell("\"$IDX\" " + command + " >&-");
-        EXPECT_EQ(closed.status, 74) << command << ": " << closed.err;
+        const Exit closed = shell("\"$IDX\" " + command + " >&-");
+        EXPECT_EQ(closed.code, 74) << command << ": " << closed.err;
         EXPECT_NE(closed.err.find("cannot write the output"), std::string::npos) << closed.err;
     }
-    const RunResult batch = shell("echo ceasefire | \"$IDX\" search" + db_arg + " --queries-from - >/dev/full");
-    EXPECT_EQ(batch.status, 74) << batch.err;
+    const Exit batch = shell("echo ceasefire | \"$IDX\" search" + db_arg + " --queries-from - >/dev/full");
+    EXPECT_EQ(batch.code, 74) << batch.err;
     // A reader that stops early is no error.
-    const RunResult head = shell("set -o pipefail; \"$IDX\" search" + db_arg + " ceasefire | head -c 1 >/dev/null");
-    EXPECT_EQ(head.status, 0) << head.err;
+    const Exit head = shell("set -o pipefail; \"$IDX\" search" + db_arg + " ceasefire | head -c 1 >/dev/null");
+    EXPECT_EQ(head.code, 0) << head.err;
     EXPECT_EQ(head.err, "");
 }
 
@@ -290,8 +285,8 @@ TEST_F(IdxSafety, DamagedDatabaseIs74WithXapiansReasonForWritersAndReaders) {
                                                  {"rm", "--db", db(), posts().string()},
                                                  {"search", "--db", db(), "ceasefire"},
                                                  {"stats", "--db", db()}}) {
-        const RunResult r = idx(args);
-        EXPECT_EQ(r.status, 74) << args[0] << ": " << r.err;
+        const Exit r = idx(args);
+        EXPECT_EQ(r.code, 74) << args[0] << ": " << r.err;
         EXPECT_NE(r.err.find("DatabaseCorruptError"), std::string::npos) << args[0] << ": " << r.err;
     }
 }
@@ -300,7 +295,7 @@ TEST_F(IdxSafety, DamagedDatabaseIs74WithXapiansReasonForWritersAndReaders) {
 // place (the JSON older versions wrote, a truncated record) is left out.
 TEST_F(IdxSafety, UnreadableLastRunMetadataIsLeftOutWithoutACrash) {
     add_posts();
-    const RunResult before = idx({"stats", "--db", db()});
+    const Exit before = idx({"stats", "--db", db()});
     EXPECT_NE(before.out.find("last run:  "), std::string::npos) << before.out;
     for (const std::string& stored :
          {std::string(R"({"time": 5, "added": "many", "errors": [1]})"), std::string("\x01\x14"
@@ -310,15 +305,15 @@ TEST_F(IdxSafety, UnreadableLastRunMetadataIsLeftOutWithoutACrash) {
             db.set_metadata("idx:last_run", stored);
             db.commit();
         }
-        const RunResult stats = idx({"stats", "--db", db()});
-        EXPECT_EQ(stats.status, 0) << stats.err;
+        const Exit stats = idx({"stats", "--db", db()});
+        EXPECT_EQ(stats.code, 0) << stats.err;
         EXPECT_EQ(stats.out.find("last run:"), std::string::npos) << stats.out;
         EXPECT_NE(stats.out.find("documents: "), std::string::npos) << stats.out;
-        const RunResult as_json = idx({"stats", "--db", db(), "--json"});
-        EXPECT_EQ(as_json.status, 0) << as_json.err;
+        const Exit as_json = idx({"stats", "--db", db(), "--json"});
+        EXPECT_EQ(as_json.code, 0) << as_json.err;
         EXPECT_NE(as_json.out.find("\"last_run\":null"), std::string::npos) << as_json.out;
     }
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

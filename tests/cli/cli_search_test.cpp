@@ -7,11 +7,11 @@
 
 #include <algorithm>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 #include "tests/support/param_name.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
@@ -59,25 +59,20 @@ const FixturePost kPosts[] = {
 constexpr int kPostCount = 8;
 constexpr int kHarbourCount = 6;
 
-// Each test in a temporary folder (TempDir gives dir(), posts(), db() and options()).
-class IdxSearch : public ::testing::Test, protected TempDir {
+// Each test in a temporary folder (CliFolder gives dir(), posts(), db(), options() and idx()).
+class IdxSearch : public CliTest {
 protected:
     void SetUp() override {
         for (const FixturePost& p : kPosts) write_post(posts() / p.file, p.front_matter, std::string(p.body) + "\n");
-        const RunResult add = idx({"add", "--db", db(), posts().string()});
-        ASSERT_EQ(add.status, 0) << add.err;
-    }
-
-    RunResult idx(std::vector<std::string> args) const {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, options());
+        const Exit add = idx({"add", "--db", db(), posts().string()});
+        ASSERT_EQ(add.code, 0) << add.err;
     }
 
     // `idx search --json` with the options; the output, checked against the schema.
     json search(std::vector<std::string> args, int expected_status = 0) const {
         args.insert(args.begin(), {"search", "--db", db(), "--json"});
-        const RunResult r = idx(args);
-        EXPECT_EQ(r.status, expected_status) << r.err;
+        const Exit r = idx(args);
+        EXPECT_EQ(r.code, expected_status) << r.err;
         EXPECT_EQ(r.err, "");
         const json result = json::parse(r.out);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{}) << r.out;
@@ -131,8 +126,8 @@ TEST_F(IdxSearch, JsonResultHasEveryFieldOfAHit) {
 }
 
 TEST_F(IdxSearch, TextOutputForPeople) {
-    const RunResult r = idx({"search", "--db", db(), "--no-facets", "ceasefire"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"search", "--db", db(), "--no-facets", "ceasefire"});
+    EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out,
               "1. Talks resume \xE2\x80\x93 ceasefire holds\n"
               "   2016-02-21 18:12 \xC2\xB7 Staff Writer \xC2\xB7 World \xC2\xB7 tags: diplomacy\n"
@@ -143,8 +138,8 @@ TEST_F(IdxSearch, TextOutputForPeople) {
 }
 
 TEST_F(IdxSearch, TextOutputListsFacetsAfterTheHits) {
-    const RunResult r = idx({"search", "--db", db(), "--limit", "1", "--sort", "oldest", "harbour"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"search", "--db", db(), "--limit", "1", "--sort", "oldest", "harbour"});
+    EXPECT_EQ(r.code, 0) << r.err;
     const std::string out = mask(r.out, dir());
     EXPECT_EQ(out.rfind("1. Harbour opens\n", 0), 0u) << out;
     EXPECT_NE(out.find("\nAuthors: Maria Lopez (2), Smith, John (2), Staff Writer (2)\n"), std::string::npos) << out;
@@ -272,33 +267,33 @@ TEST_F(IdxSearch, FacetLimitAndNoFacets) {
 }
 
 TEST_F(IdxSearch, ExitCodes) {
-    EXPECT_EQ(idx({"search", "--db", db(), "harbour"}).status, 0);
-    const RunResult none = idx({"search", "--db", db(), "zeppelin"});
-    EXPECT_EQ(none.status, 1);
+    EXPECT_EQ(idx({"search", "--db", db(), "harbour"}).code, 0);
+    const Exit none = idx({"search", "--db", db(), "zeppelin"});
+    EXPECT_EQ(none.code, 1);
     EXPECT_EQ(none.out, "0 of 0 matches\n");
     EXPECT_EQ(none.err, "");
-    const RunResult bad = idx({"search", "--db", db(), "harbour year:20x6"});
-    EXPECT_EQ(bad.status, 2);
+    const Exit bad = idx({"search", "--db", db(), "harbour year:20x6"});
+    EXPECT_EQ(bad.code, 2);
     EXPECT_EQ(bad.out, "");
     EXPECT_NE(bad.err.find("year:20x6"), std::string::npos) << bad.err;
-    const RunResult bad_since = idx({"search", "--db", db(), "--since", "2016-13", "harbour"});
-    EXPECT_EQ(bad_since.status, 2);
+    const Exit bad_since = idx({"search", "--db", db(), "--since", "2016-13", "harbour"});
+    EXPECT_EQ(bad_since.code, 2);
     EXPECT_NE(bad_since.err.find("2016-13"), std::string::npos) << bad_since.err;
-    const RunResult no_index = idx({"search", "--db", (dir() / "none").string(), "harbour"});
-    EXPECT_EQ(no_index.status, 2);
+    const Exit no_index = idx({"search", "--db", (dir() / "none").string(), "harbour"});
+    EXPECT_EQ(no_index.code, 2);
     EXPECT_NE(no_index.err.find("idx add"), std::string::npos) << no_index.err;
 }
 
 TEST_F(IdxSearch, MisspeltQueryGetsASuggestion) {
     const json result = search({"harbur"}, 1);
     EXPECT_EQ(result["corrected_query"], "harbour");
-    const RunResult text = idx({"search", "--db", db(), "harbur"});
+    const Exit text = idx({"search", "--db", db(), "harbur"});
     EXPECT_NE(text.out.find("Did you mean: harbour?"), std::string::npos) << text.out;
 }
 
 TEST_F(IdxSearch, FacetsCommand) {
-    const RunResult r = idx({"facets", "--db", db(), "--json"});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"facets", "--db", db(), "--json"});
+    EXPECT_EQ(r.code, 0) << r.err;
     const json facets = json::parse(r.out);
     EXPECT_EQ(json_schema_v1().problems(facets, "facets_result"), std::vector<std::string>{}) << r.out;
     EXPECT_EQ(facets["total"], kPostCount);
@@ -306,25 +301,25 @@ TEST_F(IdxSearch, FacetsCommand) {
     EXPECT_EQ(facets["facets"]["year"], json::parse(R"([{"value":"2016","count":8}])"));
     EXPECT_EQ(facets["facets"]["tag"][0], json::parse(R"({"value":"ships","count":2})"));
 
-    const RunResult filtered = idx({"facets", "--db", db(), "--json", "--category", "topNews", "harbour"});
-    EXPECT_EQ(filtered.status, 0);
+    const Exit filtered = idx({"facets", "--db", db(), "--json", "--category", "topNews", "harbour"});
+    EXPECT_EQ(filtered.code, 0);
     const json narrowed = json::parse(filtered.out);
     EXPECT_EQ(narrowed["total"], 3);
     EXPECT_EQ(narrowed["query"], "harbour");
 
-    const RunResult nothing = idx({"facets", "--db", db(), "--json", "zeppelin"});
-    EXPECT_EQ(nothing.status, 1);
+    const Exit nothing = idx({"facets", "--db", db(), "--json", "zeppelin"});
+    EXPECT_EQ(nothing.code, 1);
     EXPECT_EQ(json::parse(nothing.out)["total"], 0);
 
-    const RunResult text = idx({"facets", "--db", db()});
+    const Exit text = idx({"facets", "--db", db()});
     EXPECT_NE(text.out.find("Categories: topNews (3), World (2), community (2), "), std::string::npos) << text.out;
     EXPECT_EQ(text.out.substr(text.out.size() - 10), "8 matches\n");
 }
 
 TEST_F(IdxSearch, BatchAnswersEachLineBeforeTheNextIsWritten) {
-    Child batch({IDX_BINARY, "search", "--db", db(), "--queries-from", "-", "--limit", "3"}, options());
+    Child batch(piped({IDX_BINARY, "search", "--db", db(), "--queries-from", "-", "--limit", "3"}));
     const auto ask = [&](const std::string& line) {
-        batch.write(line + "\n");
+        batch.write_stdin(line + "\n");
         const std::optional<std::string> answer = batch.read_line();
         EXPECT_TRUE(answer) << "no answer to " << line << "; stderr: " << batch.stderr_text();
         return answer ? json::parse(*answer) : json();
@@ -359,20 +354,20 @@ TEST_F(IdxSearch, BatchAnswersEachLineBeforeTheNextIsWritten) {
 
     batch.close_stdin();
     EXPECT_EQ(batch.read_line(), std::nullopt);
-    EXPECT_EQ(batch.wait(), 2);  // some lines were bad
+    EXPECT_EQ(batch.wait().code, 2);  // some lines were bad
 }
 
 TEST_F(IdxSearch, BatchFromAFileWithGoodLinesExitsZero) {
     write_file(dir() / "queries.txt", "harbour\r\nceasefire\n{\"query\": \"\"}\n");
-    const RunResult r = idx({"search", "--db", db(), "--queries-from", (dir() / "queries.txt").string()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"search", "--db", db(), "--queries-from", (dir() / "queries.txt").string()});
+    EXPECT_EQ(r.code, 0) << r.err;
     const std::vector<std::string> answers = lines(r.out);
     ASSERT_EQ(answers.size(), 3u);
     EXPECT_EQ(json::parse(answers[0])["total"], kHarbourCount);
     EXPECT_EQ(json::parse(answers[1])["total"], 1);
     EXPECT_EQ(json::parse(answers[2])["total"], kPostCount);  // the empty query, asked as such
-    const RunResult missing = idx({"search", "--db", db(), "--queries-from", (dir() / "nope.txt").string()});
-    EXPECT_EQ(missing.status, 2);
+    const Exit missing = idx({"search", "--db", db(), "--queries-from", (dir() / "nope.txt").string()});
+    EXPECT_EQ(missing.code, 2);
 }
 
 // The schema checker must be able to fail, or the checks above prove nothing.
@@ -399,4 +394,4 @@ TEST_F(IdxSearch, SchemaCheckerRejectsWhatTheSchemaForbids) {
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

@@ -8,27 +8,22 @@
 #include <chrono>
 #include <set>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
 using Strings = std::vector<std::string>;
 
-class SiteRules : public ::testing::Test, protected TempDir {
+class SiteRules : public CliTest {
 protected:
-    RunResult idx(std::vector<std::string> args) const {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, options());
-    }
-
     json add_json(std::vector<std::string> extra = {}, int status = 0) const {
         std::vector<std::string> args = {"add", "--db", db(), "--json"};
         args.insert(args.end(), extra.begin(), extra.end());
-        const RunResult r = idx(args);
-        EXPECT_EQ(r.status, status) << r.err;
+        const Exit r = idx(args);
+        EXPECT_EQ(r.code, status) << r.err;
         const json summary = json::parse(r.out);
         EXPECT_EQ(json_schema_v1().problems(summary, "add"), Strings{}) << r.out;
         return summary;
@@ -36,8 +31,8 @@ protected:
 
     json search_json(std::vector<std::string> args) const {
         args.insert(args.begin(), {"search", "--db", db(), "--json", "--limit", "100"});
-        const RunResult r = idx(args);
-        EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+        const Exit r = idx(args);
+        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;
         const json result = json::parse(r.out);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), Strings{}) << r.out;
         return result;
@@ -95,8 +90,8 @@ TEST_F(SiteRules, AFuturePostAppearsOnTheFirstRunAfterItsDateWithoutAnEdit) {
     const fs::path soon = posts() / "soon.md";
     write_post(soon, "title: harbour soon\ndate: " + date_in_days(1) + "\n", "Text.\n");
 
-    const RunResult verbose = idx({"add", "--db", db(), "--verbose", posts().string()});
-    EXPECT_EQ(verbose.status, 0) << verbose.err;
+    const Exit verbose = idx({"add", "--db", db(), "--verbose", posts().string()});
+    EXPECT_EQ(verbose.code, 0) << verbose.err;
     EXPECT_NE(verbose.err.find(future.string() + ": dated 2099-01-01T10:00:00"), std::string::npos) << verbose.err;
     EXPECT_EQ(hit_names(search_json({"harbour"})), (std::set<std::string>{"2016-03-01-past.md"}));
 
@@ -160,8 +155,8 @@ TEST_F(SiteRules, FutureAndTimezoneComeFromTheSitesConfigAndIdxYamlOverridesThem
     // naming the file; its dates are read as UTC.
     fs::remove(dir() / "idx.yaml");
     write_file(site / "_config.yml", "timezone: Mars/Olympus_Mons\n");
-    const RunResult unknown = idx({"add", "--db", db(), "--verbose", site.string()});
-    EXPECT_EQ(unknown.status, 0) << unknown.err;
+    const Exit unknown = idx({"add", "--db", db(), "--verbose", site.string()});
+    EXPECT_EQ(unknown.code, 0) << unknown.err;
     EXPECT_NE(unknown.err.find((site / "_config.yml").string() + ": timezone 'Mars/Olympus_Mons' is not a time zone"),
               std::string::npos)
         << unknown.err;
@@ -242,21 +237,21 @@ TEST_F(Languages, LangFacetFilterAndJson) {
     EXPECT_EQ(search_json({"--lang", "zh-CN", ""})["total"], 1);  // any spelling of the code
     EXPECT_EQ(search_json({"--lang", "ja", "--lang", "de", ""})["total"], 3);
 
-    const RunResult facets = idx({"facets", "--db", db(), "--json", "--lang", "en"});
-    EXPECT_EQ(facets.status, 0) << facets.err;
+    const Exit facets = idx({"facets", "--db", db(), "--json", "--lang", "en"});
+    EXPECT_EQ(facets.code, 0) << facets.err;
     EXPECT_EQ(json::parse(facets.out)["total"], 2);
 
-    const RunResult bad = idx({"search", "--db", db(), "--lang", "English (US)", "x"});
-    EXPECT_EQ(bad.status, 2);
+    const Exit bad = idx({"search", "--db", db(), "--lang", "English (US)", "x"});
+    EXPECT_EQ(bad.code, 2);
     EXPECT_NE(bad.err.find("--lang takes a language code"), std::string::npos) << bad.err;
-    const RunResult bad_field = idx({"search", "--db", db(), "lang:klingonese"});
-    EXPECT_EQ(bad_field.status, 2) << bad_field.out;
+    const Exit bad_field = idx({"search", "--db", db(), "lang:klingonese"});
+    EXPECT_EQ(bad_field.code, 2) << bad_field.out;
 
     // Batch: one JSON request a line, with "lang".
-    RunOptions o = options();
+    Command o = options();
     o.stdin_text = "{\"query\": \"\", \"lang\": \"fr\"}\n{\"query\": \"\", \"lang\": [\"ru\", \"uk\"]}\n";
-    const RunResult batch = run({IDX_BINARY, "search", "--db", db(), "--queries-from", "-"}, o);
-    EXPECT_EQ(batch.status, 0) << batch.err;
+    const Exit batch = idx({"search", "--db", db(), "--queries-from", "-"}, o);
+    EXPECT_EQ(batch.code, 0) << batch.err;
     const Strings answers = lines(batch.out);
     ASSERT_EQ(answers.size(), 2u) << batch.out;
     EXPECT_EQ(json::parse(answers[0])["total"], 1);
@@ -281,8 +276,8 @@ TEST_F(Languages, ChangingTheDefaultLanguageReindexesEverything) {
     const json de = search_json({"--lang", "de", ""});
     EXPECT_EQ(de["total"], 2);
     write_file(dir() / "idx.yaml", "language: klingonese\n");
-    const RunResult bad = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(bad.status, 2);
+    const Exit bad = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(bad.code, 2);
     EXPECT_NE(bad.err.find("idx.yaml:1: 'language' should be a language code"), std::string::npos) << bad.err;
 }
 
@@ -295,8 +290,8 @@ TEST_F(SiteRules, RootsListsFoldersWithPostCountsAndRmForgetsOne) {
     write_post(other / "2016-03-03-c.md", "title: harbour c\n", "Text.\n");
     add_json({posts().string(), other.string()});
 
-    RunResult r = idx({"roots", "--db", db()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    Exit r = idx({"roots", "--db", db()});
+    EXPECT_EQ(r.code, 0) << r.err;
     Strings expected = {"1\t" + other.string(), "2\t" + posts().string()};
     std::sort(expected.begin(), expected.end(), [](const std::string& a, const std::string& b) {
         return a.substr(a.find('\t')) < b.substr(b.find('\t'));
@@ -310,7 +305,7 @@ TEST_F(SiteRules, RootsListsFoldersWithPostCountsAndRmForgetsOne) {
     fs::rename(other, dir() / "other-moved");
     for (int run_number = 0; run_number < 2; ++run_number) {
         r = idx({"add", "--db", db()});
-        EXPECT_EQ(r.status, 0) << r.err;
+        EXPECT_EQ(r.code, 0) << r.err;
         EXPECT_EQ(lines(r.err), Strings{other.string() +
                                         ": folder is gone (moved, deleted or not mounted); its posts stay in the index "
                                         "until `idx roots rm` drops it (warning)"});
@@ -319,15 +314,15 @@ TEST_F(SiteRules, RootsListsFoldersWithPostCountsAndRmForgetsOne) {
     EXPECT_NE(idx({"roots", "--db", db()}).out.find(other.string() + "\t(gone"), std::string::npos);
 
     r = idx({"roots", "--db", db(), "rm", other.string()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(search_json({"harbour"})["total"], 2);
     EXPECT_EQ(lines(idx({"roots", "--db", db()}).out), Strings{"2\t" + posts().string()});
     r = idx({"add", "--db", db()});
-    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.code, 0);
     EXPECT_EQ(r.err, "");
 
     r = idx({"roots", "--db", db(), "rm", other.string()});
-    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("is not a recorded folder"), std::string::npos) << r.err;
 }
 
@@ -347,21 +342,21 @@ TEST_F(SiteRules, AFolderNameWithANewlineIsOneFolder) {
 }
 
 TEST_F(SiteRules, RmOnAMissingDatabaseOrAnUnindexedPathSaysSoAndExitsOne) {
-    RunResult r = idx({"rm", "--db", db(), (posts() / "foo.md").string()});
-    EXPECT_EQ(r.status, 1);
+    Exit r = idx({"rm", "--db", db(), (posts() / "foo.md").string()});
+    EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("there is no index at " + db()), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(db()));  // nothing created
 
     write_post(posts() / "2016-03-01-a.md", "title: harbour a\n", "Text.\n");
     add_json({posts().string()});
     r = idx({"rm", "--db", db(), (posts() / "foo.md").string()});
-    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.code, 1);
     EXPECT_EQ(r.err, "idx rm: " + (posts() / "foo.md").string() + ": not in the index\n");
     EXPECT_EQ(search_json({"harbour"})["total"], 1);
 
     // `idx rm` of a recorded folder forgets it too: the next run does not bring it back.
     r = idx({"rm", "--db", db(), posts().string()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(idx({"roots", "--db", db()}).out, "");
 }
 
@@ -372,14 +367,14 @@ TEST_F(SiteRules, ABrokenPostIsReportedOncePerChangeAndListedByStats) {
     const fs::path broken = posts() / "2016-03-02-broken.md";
     write_file(broken, "---\ntitle: Broken\ncategories: [a, b\nauthor: x\n---\nbody\n");
 
-    RunResult r = idx({"add", "--db", db(), posts().string()});
-    EXPECT_EQ(r.status, 1);
+    Exit r = idx({"add", "--db", db(), posts().string()});
+    EXPECT_EQ(r.code, 1);
     ASSERT_EQ(lines(r.err).size(), 2u) << r.err;
     EXPECT_EQ(r.err.rfind(broken.string() + ":", 0), 0u) << r.err;
 
     // Cron's next runs: the same failure, nothing printed, exit 0.
     r = idx({"add", "--db", db()});
-    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out + r.err, "");
     const json quiet = add_json();
     EXPECT_EQ(quiet["errors"], json::array());
@@ -398,9 +393,9 @@ TEST_F(SiteRules, ABrokenPostIsReportedOncePerChangeAndListedByStats) {
     // Edited and still broken: reported again, once.
     write_file(broken, "---\ntitle: Broken again\ncategories: [a, b\nauthor: x\n---\nbody\n");
     r = idx({"add", "--db", db()});
-    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.code, 1);
     EXPECT_EQ(r.err.rfind(broken.string() + ":", 0), 0u) << r.err;
-    EXPECT_EQ(idx({"add", "--db", db()}).status, 0);
+    EXPECT_EQ(idx({"add", "--db", db()}).code, 0);
 
     // Fixed: indexed, and no longer listed.
     write_post(broken, "title: harbour fixed\n", "Text.\n");
@@ -409,4 +404,4 @@ TEST_F(SiteRules, ABrokenPostIsReportedOncePerChangeAndListedByStats) {
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

@@ -10,10 +10,10 @@
 #include <iostream>
 #include <map>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
@@ -33,9 +33,9 @@ protected:
             std::cout << "the whenitson corpus is absent (" << corpus() << "): skipping\n";
             return;
         }
-        s_dir = new TempDir;
+        s_dir = new CliFolder;
         copy_tree(corpus(), posts());
-        s_first_add = new RunResult(idx({"add", "--db", db(), "--json", posts().string()}));
+        s_first_add = new Exit(idx({"add", "--db", db(), "--json", posts().string()}));
     }
     static void TearDownTestSuite() {
         delete s_first_add;
@@ -46,22 +46,19 @@ protected:
 
     void SetUp() override {
         if (s_dir == nullptr) GTEST_SKIP() << "the whenitson corpus is absent: " << corpus();
-        ASSERT_EQ(s_first_add->status, 0) << s_first_add->err;
+        ASSERT_EQ(s_first_add->code, 0) << s_first_add->err;
     }
 
     static fs::path dir() { return s_dir->dir(); }
     static fs::path posts() { return s_dir->posts(); }
     static std::string db() { return s_dir->db(); }
 
-    static RunResult idx(std::vector<std::string> args) {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, s_dir->options());
-    }
+    static Exit idx(std::vector<std::string> args) { return s_dir->idx(std::move(args)); }
 
     static json search(std::vector<std::string> args) {
         args.insert(args.begin(), {"search", "--db", db(), "--json"});
-        const RunResult r = idx(args);
-        EXPECT_EQ(r.status, 0) << r.err;
+        const Exit r = idx(args);
+        EXPECT_EQ(r.code, 0) << r.err;
         const json result = json::parse(r.out);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{});
         return result;
@@ -73,12 +70,12 @@ protected:
         return out;
     }
 
-    static TempDir* s_dir;
-    static RunResult* s_first_add;
+    static CliFolder* s_dir;
+    static Exit* s_first_add;
 };
 
-TempDir* Whenitson::s_dir = nullptr;
-RunResult* Whenitson::s_first_add = nullptr;
+CliFolder* Whenitson::s_dir = nullptr;
+Exit* Whenitson::s_first_add = nullptr;
 
 TEST_F(Whenitson, FirstRunIndexesEveryPost) {
     const json summary = json::parse(s_first_add->out);
@@ -95,8 +92,8 @@ TEST_F(Whenitson, IncrementalRunsCountExactly) {
     const std::string copy = (dir() / "db-incremental").string();
     fs::copy(db(), copy, fs::copy_options::recursive);
     const auto add = [&] {
-        const RunResult r = idx({"add", "--db", copy, "--json", posts().string()});
-        EXPECT_EQ(r.status, 0) << r.err;
+        const Exit r = idx({"add", "--db", copy, "--json", posts().string()});
+        EXPECT_EQ(r.code, 0) << r.err;
         return json::parse(r.out);
     };
     const json rerun = add();
@@ -120,7 +117,7 @@ TEST_F(Whenitson, IncrementalRunsCountExactly) {
     EXPECT_EQ(changed["updated"], 1);
     EXPECT_EQ(changed["removed"], 2);
     EXPECT_EQ(changed["documents"], kDocuments - 1);
-    const RunResult found = idx({"search", "--db", copy, "--json", "xylophonist"});
+    const Exit found = idx({"search", "--db", copy, "--json", "xylophonist"});
     EXPECT_EQ(json::parse(found.out)["total"], 1);
 }
 
@@ -188,4 +185,4 @@ TEST_F(Whenitson, MisspeltQueryIsCorrected) {
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

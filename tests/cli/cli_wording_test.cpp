@@ -9,33 +9,28 @@
 
 #include <algorithm>
 
-#include "tests/cli/cli_support.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 using nlohmann::json;
 using Titles = std::vector<std::string>;
 
-class IdxWording : public ::testing::Test, protected TempDir {
+class IdxWording : public CliTest {
 protected:
-    RunResult idx(std::vector<std::string> args) const {
-        args.insert(args.begin(), IDX_BINARY);
-        return run(args, options());
-    }
-
     void add() const {
-        const RunResult r = idx({"add", "--db", db(), posts().string()});
-        ASSERT_EQ(r.status, 0) << r.err;
+        const Exit r = idx({"add", "--db", db(), posts().string()});
+        ASSERT_EQ(r.code, 0) << r.err;
     }
 
     json search(std::vector<std::string> args) const {
         args.insert(args.begin(), {"search", "--db", db(), "--json"});
-        const RunResult r = idx(args);
-        EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;  // 1: nothing matched
+        const Exit r = idx(args);
+        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;  // 1: nothing matched
         const json result = json::parse(r.out);
-        EXPECT_EQ(r.status, result["total"] == 0 ? 1 : 0);
+        EXPECT_EQ(r.code, result["total"] == 0 ? 1 : 0);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{}) << r.out;
         return result;
     }
@@ -136,8 +131,8 @@ TEST_F(IdxLetterCase, AuthorsWrittenAsOneStringCountOneByOne) {
 
 TEST_F(IdxLetterCase, ASettingKeepsAuthorStringsWhole) {
     write_file(dir() / "idx.yaml", "split_authors: false\n");
-    const RunResult r = idx({"add", "--db", db(), posts().string()});
-    ASSERT_EQ(r.status, 0) << r.err;
+    const Exit r = idx({"add", "--db", db(), posts().string()});
+    ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(titles(search({"author:\"ana ruiz and bo li\""})), Titles{"Joint talk"});
     EXPECT_EQ(search({"author:\"bo li\""})["total"], 0);
 }
@@ -228,10 +223,10 @@ TEST_F(IdxSpelling, ARetitledPostsOldTitleIsNoLongerSuggested) {
 }
 
 TEST_F(IdxSpelling, IdxRmTakesTheTitleOutOfTheSpellingTable) {
-    const RunResult rm = idx({"rm", "--db", db(), (posts() / "zep.md").string()});
-    ASSERT_EQ(rm.status, 0) << rm.err;
+    const Exit rm = idx({"rm", "--db", db(), (posts() / "zep.md").string()});
+    ASSERT_EQ(rm.code, 0) << rm.err;
     EXPECT_TRUE(corrected(search({"zephirine"})).is_null());
 }
 
 }  // namespace
-}  // namespace idx::cli_test
+}  // namespace idx::test

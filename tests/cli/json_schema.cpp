@@ -6,7 +6,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace idx::cli_test {
+namespace idx::test {
 namespace {
 
 bool has_type(const nlohmann::json& value, const std::string& type) {
@@ -123,4 +123,4 @@ const JsonSchema& json_schema_v1() {
     return loaded;
 }
 
-}  // namespace idx::cli_test
+}  // namespace idx::test

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace idx::cli_test {
+namespace idx::test {
 
 class JsonSchema {
 public:
@@ -35,4 +35,10 @@ private:
 // The schema of idx's JSON output (docs/json-schema-v1.json), loaded once.
 const JsonSchema& json_schema_v1();
 
+}  // namespace idx::test
+
+// The name tests/http/serve_test.cpp knows it by, from before the CLI tests
+// moved into idx::test.
+namespace idx::cli_test {
+using test::json_schema_v1;
 }  // namespace idx::cli_test

@@ -12,7 +12,11 @@
 #include <random>
 #include <thread>
 
-#include "tests/reliability/harness.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/generated_posts.hpp"
+#include "tests/support/index_checks.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::test {
 namespace {

@@ -18,7 +18,7 @@
 #include "indexer/html_text.hpp"
 #include "indexer/post_parser.hpp"
 #include "tests/fuzz/fuzz_entries.hpp"
-#include "tests/reliability/harness.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/param_name.hpp"
 
 namespace idx::test {

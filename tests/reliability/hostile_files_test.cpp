@@ -18,8 +18,12 @@
 #include <thread>
 
 #include "common/schema.hpp"
-#include "tests/reliability/harness.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/generated_posts.hpp"
+#include "tests/support/index_checks.hpp"
 #include "tests/support/param_name.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/text.hpp"
 
 namespace idx::test {
@@ -275,7 +279,7 @@ TEST_F(UnreadableFiles, RefusedThreadsFallBackToFewer) {
     Command limited = idx_command(m_idx, args);
     limited.process_limit = 1;
     // LeakSanitizer needs a thread of its own at exit; the limit refuses it.
-    limited.env = {"ASAN_OPTIONS=detect_leaks=0"};
+    limited.env = {{"ASAN_OPTIONS", "detect_leaks=0"}};
     if (m_run_as) {
         // A user of its own: any other process of `nobody` would count against the limit.
         limited.run_as = 60000 + static_cast<uid_t>(::getpid() % 5000);

@@ -9,8 +9,9 @@
 
 #include <iostream>
 
-#include "tests/reliability/harness.hpp"
 #include "tests/reliability/kill_trial.hpp"
+#include "tests/support/generated_posts.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx::test {
 namespace {

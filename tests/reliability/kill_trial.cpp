@@ -14,7 +14,10 @@
 #include <thread>
 #include <vector>
 
-#include "tests/reliability/harness.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/generated_posts.hpp"
+#include "tests/support/index_checks.hpp"
 
 namespace idx::test {
 namespace fs = std::filesystem;

@@ -8,8 +8,8 @@
 #include <iostream>
 #include <string>
 
-#include "tests/reliability/harness.hpp"
 #include "tests/reliability/kill_trial.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace {
 
