@@ -1,4 +1,4 @@
-// idx add, rm and stats as cron and scripts see them: the real binary on a
+// idx add as cron and scripts see them: the real binary on a
 // temporary folder and database, stdout and stderr not terminals.
 
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tests/cli/json_schema.hpp"
+#include "tests/cli/post_folder_test.hpp"
 #include "tests/support/cli_test.hpp"
 #include "tests/support/param_name.hpp"
 
@@ -18,33 +19,7 @@ namespace {
 using nlohmann::json;
 
 // Each test in a temporary folder (CliFolder gives dir(), posts(), db(), options() and idx()).
-class IdxAdd : public CliTest {
-protected:
-    // `idx add --json` on the database; the summary, checked against the schema.
-    json add_json(std::vector<std::string> extra = {}) const {
-        std::vector<std::string> args = {"add", "--db", db(), "--json"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        const Exit r = idx(args);
-        EXPECT_EQ(r.code, 0) << r.err;
-        const json summary = json::parse(r.out);
-        EXPECT_EQ(json_schema_v1().problems(summary, "add"), std::vector<std::string>{}) << r.out;
-        return summary;
-    }
-
-    json search_json(const std::string& query) const {
-        const Exit r = idx({"search", "--db", db(), "--json", "--no-facets", "--limit", "100", query});
-        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;
-        return json::parse(r.out);
-    }
-
-    // Posts named YYYY-MM-DD-slug.md with a title holding `word`.
-    void write_good_post(const std::string& slug, const std::string& word, int day = 1) const {
-        const std::string date = "2016-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
-        write_post(posts() / (date + "-" + slug + ".md"),
-                   "title: " + word + " notes " + slug + "\ndate: " + date + " 10:00:00\nauthor: Maria Lopez\n",
-                   "<p>Body of " + slug + " about " + word + ".</p>\n");
-    }
-};
+class IdxAdd : public PostFolderTest {};
 
 TEST_F(IdxAdd, FirstRunCountsAndAnUnchangedRerunTouchesNothing) {
     write_good_post("one", "harbour", 1);
@@ -241,49 +216,6 @@ TEST_F(IdxAdd, IdxDbEnvironmentVariableChoosesTheDatabase) {
     const Exit other = idx({"stats", "--db", (dir() / "nothing-here").string()}, with_env);
     EXPECT_EQ(other.code, 2);
     EXPECT_NE(other.err.find("idx add"), std::string::npos) << other.err;
-}
-
-TEST_F(IdxAdd, StatsJsonDescribesTheIndex) {
-    write_good_post("one", "harbour", 1);
-    write_good_post("two", "garden", 2);
-    add_json({posts().string()});
-    const Exit r = idx({"stats", "--db", db(), "--json"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    const json stats = json::parse(r.out);
-    EXPECT_EQ(json_schema_v1().problems(stats, "stats"), std::vector<std::string>{}) << r.out;
-    EXPECT_EQ(stats["documents"], 2);
-    EXPECT_EQ(stats["database"], db());
-    EXPECT_EQ(stats["roots"], json::array({posts().string()}));
-    EXPECT_EQ(stats["last_run"]["added"], 2);
-    EXPECT_GT(stats["bytes"].get<long>(), 0);
-
-    const Exit text = idx({"stats", "--db", db()});
-    EXPECT_EQ(text.code, 0);
-    EXPECT_NE(text.out.find("documents: 2\n"), std::string::npos) << text.out;
-}
-
-TEST_F(IdxAdd, RmRemovesFilesAndFolders) {
-    write_good_post("one", "harbour", 1);
-    write_good_post("two", "harbour", 2);
-    write_post(posts() / "sub" / "2016-03-03-three.md", "title: harbour three\ndate: 2016-03-03\n", "Text.\n");
-    write_post(posts() / "sub" / "2016-03-04-four.md", "title: harbour four\ndate: 2016-03-04\n", "Text.\n");
-    add_json({posts().string()});
-    ASSERT_EQ(search_json("harbour")["total"], 4);
-
-    Exit r = idx({"rm", "--db", db(), (posts() / "2016-03-01-one.md").string()});
-    EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(r.out + r.err, "");
-    EXPECT_EQ(search_json("harbour")["total"], 3);
-    r = idx({"rm", "--db", db(), (posts() / "sub").string() + "/"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    const json left = search_json("harbour");
-    ASSERT_EQ(left["total"], 1);
-    EXPECT_EQ(left["results"][0]["path"], (posts() / "2016-03-02-two.md").string());
-    EXPECT_EQ(json::parse(idx({"stats", "--db", db(), "--json"}).out)["documents"], 1);
-
-    const Exit nothing = idx({"rm", "--db", db()});
-    EXPECT_EQ(nothing.code, 2);
-    EXPECT_NE(nothing.err.find("idx rm PATH"), std::string::npos) << nothing.err;
 }
 
 TEST_F(IdxAdd, ReopeningTheIndexGivesTheSameAnswers) {

@@ -1,4 +1,4 @@
-// idx search and idx facets as scripts see them: every option, exit codes,
+// idx search as scripts see it: every option, exit codes,
 // text and JSON output (checked against docs/json-schema-v1.json), and the
 // line-by-line batch mode driven over pipes.
 
@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "tests/cli/harbour_posts_test.hpp"
 #include "tests/cli/json_schema.hpp"
 #include "tests/support/cli_test.hpp"
 #include "tests/support/param_name.hpp"
@@ -17,57 +18,9 @@ namespace {
 using nlohmann::json;
 using Titles = std::vector<std::string>;
 
-struct FixturePost {
-    const char* file;
-    const char* front_matter;
-    const char* body;
-};
-
-// Six "harbour" posts (one a month, three authors, one with a comma in its
-// name), a ceasefire post with an HTML entity in its title and a script in
-// its body, and a garden post.
-const FixturePost kPosts[] = {
-    {"2016-01-10-opens.md",
-     "title: Harbour opens\ndate: 2016-01-10 09:00:00\nauthor: Staff Writer\ncategories: [topNews]\ntags: [ships]",
-     "The harbour opens for ships."},
-    {"2016-02-10-storm.md",
-     "title: Harbour storm\ndate: 2016-02-10 09:00:00\nauthor: \"Smith, John\"\ncategories: [World]\n"
-     "tags: [weather, ships]",
-     "A storm hit the harbour."},
-    {"2016-03-10-fair.md",
-     "title: Harbour fair\ndate: 2016-03-10 09:00:00\nauthor: Maria Lopez\ncategories: [topNews, community]\n"
-     "tags: [fair]",
-     "The fair by the harbour."},
-    {"2016-04-10-closes.md",
-     "title: Harbour closes\ndate: 2016-04-10 09:00:00\nauthor: Staff Writer\ncategories: [community]",
-     "The harbour closes for repairs."},
-    {"2016-05-10-museum.md",
-     "title: Harbour museum\ndate: 2016-05-10 09:00:00\nauthor: \"Smith, John\"\ncategories: [culture]\n"
-     "tags: [museum]",
-     "A museum of the harbour."},
-    {"2016-06-10-lights.md",
-     "title: Harbour lights harbour\ndate: 2016-06-10 09:00:00\nauthor: Maria Lopez\ncategories: [topNews]\n"
-     "tags: [lights]",
-     "Lights over the harbour, harbour boats."},
-    {"2016-02-21-talks.md",
-     "post_title: 'Talks resume &#8211; ceasefire holds'\npost_date: 2016-02-21 18:12:10\nauthor: Staff Writer\n"
-     "original_cats:\n  - World\ntags: [diplomacy]\npermalink: https://example.org/talks/",
-     "<p>Envoys met in Geneva as the ceasefire held.</p><pre>&lt;script&gt;alert(1)&lt;/script&gt;</pre>"},
-    {"2016-07-01-garden.md", "title: Garden notes\ndate: 2016-07-01 08:00:00\nauthor: Sam Okafor\ncategories: [garden]",
-     "Beans and tomatoes."},
-};
-constexpr int kPostCount = 8;
-constexpr int kHarbourCount = 6;
-
 // Each test in a temporary folder (CliFolder gives dir(), posts(), db(), options() and idx()).
-class IdxSearch : public CliTest {
+class IdxSearch : public HarbourPostsTest {
 protected:
-    void SetUp() override {
-        for (const FixturePost& p : kPosts) write_post(posts() / p.file, p.front_matter, std::string(p.body) + "\n");
-        const Exit add = idx({"add", "--db", db(), posts().string()});
-        ASSERT_EQ(add.code, 0) << add.err;
-    }
-
     // `idx search --json` with the options; the output, checked against the schema.
     json search(std::vector<std::string> args, int expected_status = 0) const {
         args.insert(args.begin(), {"search", "--db", db(), "--json"});
@@ -289,31 +242,6 @@ TEST_F(IdxSearch, MisspeltQueryGetsASuggestion) {
     EXPECT_EQ(result["corrected_query"], "harbour");
     const Exit text = idx({"search", "--db", db(), "harbur"});
     EXPECT_NE(text.out.find("Did you mean: harbour?"), std::string::npos) << text.out;
-}
-
-TEST_F(IdxSearch, FacetsCommand) {
-    const Exit r = idx({"facets", "--db", db(), "--json"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    const json facets = json::parse(r.out);
-    EXPECT_EQ(json_schema_v1().problems(facets, "facets_result"), std::vector<std::string>{}) << r.out;
-    EXPECT_EQ(facets["total"], kPostCount);
-    EXPECT_EQ(facets["query"], "");
-    EXPECT_EQ(facets["facets"]["year"], json::parse(R"([{"value":"2016","count":8}])"));
-    EXPECT_EQ(facets["facets"]["tag"][0], json::parse(R"({"value":"ships","count":2})"));
-
-    const Exit filtered = idx({"facets", "--db", db(), "--json", "--category", "topNews", "harbour"});
-    EXPECT_EQ(filtered.code, 0);
-    const json narrowed = json::parse(filtered.out);
-    EXPECT_EQ(narrowed["total"], 3);
-    EXPECT_EQ(narrowed["query"], "harbour");
-
-    const Exit nothing = idx({"facets", "--db", db(), "--json", "zeppelin"});
-    EXPECT_EQ(nothing.code, 1);
-    EXPECT_EQ(json::parse(nothing.out)["total"], 0);
-
-    const Exit text = idx({"facets", "--db", db()});
-    EXPECT_NE(text.out.find("Categories: topNews (3), World (2), community (2), "), std::string::npos) << text.out;
-    EXPECT_EQ(text.out.substr(text.out.size() - 10), "8 matches\n");
 }
 
 TEST_F(IdxSearch, BatchAnswersEachLineBeforeTheNextIsWritten) {

@@ -341,25 +341,6 @@ TEST_F(SiteRules, AFolderNameWithANewlineIsOneFolder) {
     EXPECT_EQ(lines(idx({"roots", "--db", db()}).out), Strings{"1\t" + dir().string() + "/odd\\nname"});
 }
 
-TEST_F(SiteRules, RmOnAMissingDatabaseOrAnUnindexedPathSaysSoAndExitsOne) {
-    Exit r = idx({"rm", "--db", db(), (posts() / "foo.md").string()});
-    EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.err.find("there is no index at " + db()), std::string::npos) << r.err;
-    EXPECT_FALSE(fs::exists(db()));  // nothing created
-
-    write_post(posts() / "2016-03-01-a.md", "title: harbour a\n", "Text.\n");
-    add_json({posts().string()});
-    r = idx({"rm", "--db", db(), (posts() / "foo.md").string()});
-    EXPECT_EQ(r.code, 1);
-    EXPECT_EQ(r.err, "idx rm: " + (posts() / "foo.md").string() + ": not in the index\n");
-    EXPECT_EQ(search_json({"harbour"})["total"], 1);
-
-    // `idx rm` of a recorded folder forgets it too: the next run does not bring it back.
-    r = idx({"rm", "--db", db(), posts().string()});
-    EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(idx({"roots", "--db", db()}).out, "");
-}
-
 // --- failures reported once --------------------------------------------------
 
 TEST_F(SiteRules, ABrokenPostIsReportedOncePerChangeAndListedByStats) {

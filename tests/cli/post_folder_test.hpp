@@ -1,0 +1,47 @@
+#pragma once
+// A CLI test that writes dated posts into its folder and runs `idx add` and
+// `idx search` with --json, their output parsed and checked against the
+// schema: shared by the add, rm and stats tests.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "tests/cli/json_schema.hpp"
+#include "tests/support/cli_test.hpp"
+
+namespace idx::test {
+
+class PostFolderTest : public CliTest {
+protected:
+    using json = nlohmann::json;
+
+    // `idx add --json` on the database; the summary, checked against the schema.
+    json add_json(std::vector<std::string> extra = {}) const {
+        std::vector<std::string> args = {"add", "--db", db(), "--json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const Exit r = idx(args);
+        EXPECT_EQ(r.code, 0) << r.err;
+        const json summary = json::parse(r.out);
+        EXPECT_EQ(json_schema_v1().problems(summary, "add"), std::vector<std::string>{}) << r.out;
+        return summary;
+    }
+
+    json search_json(const std::string& query) const {
+        const Exit r = idx({"search", "--db", db(), "--json", "--no-facets", "--limit", "100", query});
+        EXPECT_TRUE(r.code == 0 || r.code == 1) << r.err;
+        return json::parse(r.out);
+    }
+
+    // Posts named YYYY-MM-DD-slug.md with a title holding `word`.
+    void write_good_post(const std::string& slug, const std::string& word, int day = 1) const {
+        const std::string date = "2016-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+        write_post(posts() / (date + "-" + slug + ".md"),
+                   "title: " + word + " notes " + slug + "\ndate: " + date + " 10:00:00\nauthor: Maria Lopez\n",
+                   "<p>Body of " + slug + " about " + word + ".</p>\n");
+    }
+};
+
+}  // namespace idx::test
