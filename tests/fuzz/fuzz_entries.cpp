@@ -1,6 +1,5 @@
 #include "tests/fuzz/fuzz_entries.hpp"
 
-#include <unistd.h>
 #include <xapian.h>
 
 #include <cstdio>
@@ -28,6 +27,7 @@
 #include "query/query_builder.hpp"
 #include "query/reader.hpp"
 #include "query/search.hpp"
+#include "tests/support/small_index.hpp"
 
 namespace idx::fuzz {
 namespace {
@@ -113,13 +113,10 @@ void post_date(std::string_view data) {
 namespace {
 
 // A small index built once per process in a temporary folder from the
-// posts below.
+// posts below (tests/support/small_index.hpp).
 class QueryFixture {
 public:
     QueryFixture() {
-        char pattern[] = "/tmp/idx-fuzz-query-XXXXXX";
-        if (::mkdtemp(pattern) == nullptr) std::abort();
-        m_dir = pattern;
         const char* posts[] = {
             "---\ntitle: Ceasefire talks resume in Geneva\ndate: 2016-02-21 18:12:10 +0100\nauthor: Staff Writer\n"
             "categories: [topNews, world]\ntags: \"diplomacy, syria\"\nID: 1194\n---\n<p>Kerry and Lavrov agreed on "
@@ -129,38 +126,22 @@ public:
             "---\ntitle: River cleanup draws volunteers\ndate: 2016-03-04 09:30:00\nauthor: [Maria Lopez, Li Wei]\n"
             "categories: [community]\n---\nTwo hundred volunteers pulled plastic out of the river.\n",
         };
-        // Stored the way `idx add` stores posts (indexer/sync.cpp), minus the files.
-        const std::string db_path = m_dir + "/db";
-        {
-            const IndexSettings settings;
-            Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
-            indexer::DocumentBuilder builder(settings);
-            int n = 0;
-            for (const char* post : posts) {
-                const std::string path = m_dir + "/posts/post" + std::to_string(n++) + ".md";
-                const indexer::ParseResult parsed = indexer::parse_post(path, post, {});
-                const indexer::BuiltDocument built = builder.build(parsed.post, SourceRecord{path, 1, 1, "h"});
-                db.replace_document(built.unique_term, built.document);
-                for (const std::string& word : built.spelling_words) db.add_spelling(word);
-            }
-            db.set_metadata(std::string(schema::metadata::language), settings.language);
-            db.set_metadata(std::string(schema::metadata::stop_words), join_lines(effective_stop_words(settings)));
-            db.commit();
+        int n = 0;
+        for (const char* post : posts) {
+            const std::string path = "/posts/post" + std::to_string(n++) + ".md";
+            m_index.add(indexer::parse_post(path, post, {}).post);
         }
-        m_db = open_for_reading(db_path);
+        m_index.commit();
+        m_db = open_for_reading(m_index.path());
         m_builder = std::make_unique<query::QueryBuilder>(m_db, query::read_index_language(m_db));
-        m_searcher = std::make_unique<query::Searcher>(db_path);
-    }
-    ~QueryFixture() {
-        std::error_code ec;
-        std::filesystem::remove_all(m_dir, ec);
+        m_searcher = std::make_unique<query::Searcher>(m_index.path());
     }
 
     query::QueryBuilder& builder() { return *m_builder; }
     query::Searcher& searcher() { return *m_searcher; }
 
 private:
-    std::string m_dir;
+    test::SmallIndex m_index{"idx-fuzz-query"};
     Xapian::Database m_db;
     std::unique_ptr<query::QueryBuilder> m_builder;
     std::unique_ptr<query::Searcher> m_searcher;

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/schema.hpp"
-#include "indexer/document_builder.hpp"
 #include "tests/support/post_dates.hpp"
+#include "tests/support/small_index.hpp"
 
 namespace idx::query {
 namespace {
@@ -36,27 +36,13 @@ protected:
         post.id = id;
         post.date = date;
         post.text = "body of " + name;
-        SourceRecord source;
-        source.path = post.path;
-        indexer::BuiltDocument built = m_builder.build(post, source);
-        built.document.set_data(name);  // the test only needs the name back
-        m_db.add_document(built.document);
+        m_index.add_named(post, name);  // the test only needs the name back
     }
 
-    std::vector<std::string> matching(const Xapian::Query& query) const {
-        Xapian::Enquire enquire(m_db);
-        enquire.set_query(query);
-        std::vector<std::string> names;
-        const Xapian::MSet mset = enquire.get_mset(0, m_db.get_doccount());
-        for (auto it = mset.begin(); it != mset.end(); ++it) names.push_back(it.get_document().get_data());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
+    std::vector<std::string> matching(const Xapian::Query& query) const { return m_index.names_matching(query); }
 
     using Names = std::vector<std::string>;
-    IndexSettings m_settings;
-    indexer::DocumentBuilder m_builder{m_settings};
-    Xapian::WritableDatabase m_db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    test::SmallIndex m_index{"idx-field-processors"};
 };
 
 TEST_F(FieldProcessors, LabelFieldsFindTheValueInAnyCaseOrAccents) {

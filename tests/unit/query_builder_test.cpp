@@ -5,15 +5,16 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/error.hpp"
 #include "common/stop_words.hpp"
-#include "indexer/document_builder.hpp"
 #include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
+#include "tests/support/small_index.hpp"
 
 namespace idx::query {
 namespace {
@@ -110,9 +111,7 @@ const std::vector<FixturePost>& fixture_posts() {
 class QueryBuilderTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        s_db = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        IndexSettings settings;
-        indexer::DocumentBuilder builder(settings);
+        s_index = std::make_unique<test::SmallIndex>("idx-query-builder");
         for (const FixturePost& p : fixture_posts()) {
             Post post;
             post.path = std::string("/posts/") + p.name + ".md";
@@ -123,43 +122,28 @@ protected:
             post.id = p.id;
             post.date = p.date;
             post.text = p.text;
-            SourceRecord source;
-            source.path = post.path;
-            indexer::BuiltDocument built = builder.build(post, source);
-            built.document.set_data(p.name);
-            s_db->add_document(built.document);
+            s_index->add_named(post, p.name);
         }
-        s_db->commit();
+        s_index->commit();
     }
-    static void TearDownTestSuite() {
-        delete s_db;
-        s_db = nullptr;
-    }
+    static void TearDownTestSuite() { s_index.reset(); }
 
     static IndexLanguage english() { return {"english", builtin_stop_words("english")}; }
 
-    static Names matching(const Xapian::Query& query) {
-        Xapian::Enquire enquire(*s_db);
-        enquire.set_query(query);
-        Names names;
-        const Xapian::MSet mset = enquire.get_mset(0, s_db->get_doccount());
-        for (auto it = mset.begin(); it != mset.end(); ++it) names.push_back(it.get_document().get_data());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
+    static Names matching(const Xapian::Query& query) { return s_index->names_matching(query); }
 
     // docid -> weight of every match.
     static std::map<Xapian::docid, double> weights(const Xapian::Query& query) {
-        Xapian::Enquire enquire(*s_db);
+        Xapian::Enquire enquire(s_index->db());
         enquire.set_query(query);
         std::map<Xapian::docid, double> out;
-        const Xapian::MSet mset = enquire.get_mset(0, s_db->get_doccount());
+        const Xapian::MSet mset = enquire.get_mset(0, s_index->db().get_doccount());
         for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
         return out;
     }
 
     Names run(const SearchRequest& request) {
-        QueryBuilder builder(*s_db, english());
+        QueryBuilder builder(s_index->db(), english());
         return matching(builder.build(request).query);
     }
 
@@ -170,10 +154,8 @@ protected:
         return request;
     }
 
-    static Xapian::WritableDatabase* s_db;
+    static inline std::unique_ptr<test::SmallIndex> s_index;
 };
-
-Xapian::WritableDatabase* QueryBuilderTest::s_db = nullptr;
 
 struct QueryCase {
     const char* name;
@@ -314,7 +296,7 @@ void PrintTo(const BadQueryCase& c, std::ostream* os) {
 class MalformedQuery : public QueryBuilderTest, public ::testing::WithParamInterface<BadQueryCase> {};
 
 TEST_P(MalformedQuery, ThrowsAUsageErrorNamingTheBadValue) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     try {
         builder.build(text(GetParam().query));
         FAIL() << "no error for " << GetParam().query;
@@ -334,7 +316,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, MalformedQuery,
                          test::param_name);
 
 TEST_F(QueryBuilderTest, BadSinceOrUntilNamesTheValue) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     for (const auto& [since, until, bad] : std::vector<std::array<std::string, 3>>{
              {"banana", "", "banana"}, {"", "2016-13", "2016-13"}, {"2016-01", "20x6", "20x6"}}) {
         try {
@@ -348,13 +330,13 @@ TEST_F(QueryBuilderTest, BadSinceOrUntilNamesTheValue) {
 }
 
 TEST_F(QueryBuilderTest, ABuilderStillWorksAfterAnError) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     EXPECT_THROW(builder.build(text("year:20x6")), Error);
     EXPECT_EQ(matching(builder.build(text("year:2015")).query), (Names{"river"}));
 }
 
 TEST_F(QueryBuilderTest, FiltersNeverChangeTheScoresOfMatches) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     const auto unfiltered = weights(builder.build(text("ceasefire kerry vote")).query);
     ASSERT_GE(unfiltered.size(), 4u);
     const std::vector<SearchRequest> with_filters = {
@@ -388,7 +370,7 @@ TEST_F(QueryBuilderTest, NotAloneMatchesThePostsWithout) {
 }
 
 TEST_F(QueryBuilderTest, EmptyQueryMatchesEveryPost) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     const BuiltQuery built = builder.build(text(""));
     EXPECT_TRUE(built.match_all);
     EXPECT_TRUE(built.terms.empty());
@@ -396,14 +378,14 @@ TEST_F(QueryBuilderTest, EmptyQueryMatchesEveryPost) {
 }
 
 TEST_F(QueryBuilderTest, EmptyQueryWithAFilterMatchesTheFilteredPosts) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     const BuiltQuery built = builder.build(filtered("", {}, {"World"}, {}));
     EXPECT_TRUE(built.match_all);
     EXPECT_EQ(matching(built.query), (Names{"kerry", "lavrov"}));
 }
 
 TEST_F(QueryBuilderTest, TermsAreTheStemmedWordsThatCarryWeight) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     BuiltQuery built = builder.build(text("The Ceasefires Kerry title:heron author:\"Staff Writer\" year:2016"));
     std::sort(built.terms.begin(), built.terms.end());
     // Stop words, field filters and the title prefix are not words to mark in a snippet.
@@ -412,7 +394,7 @@ TEST_F(QueryBuilderTest, TermsAreTheStemmedWordsThatCarryWeight) {
 }
 
 TEST_F(QueryBuilderTest, AReversedRangeIsAnErrorNamingBothEnds) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     for (const SearchRequest& request : {text("kerry date:2020..2019"), text("date:2016-03-25..2016-03-20"),
                                          filtered("kerry", {}, {}, {}, "2016", "2015")}) {
         try {
@@ -427,13 +409,13 @@ TEST_F(QueryBuilderTest, AReversedRangeIsAnErrorNamingBothEnds) {
 }
 
 TEST_F(QueryBuilderTest, TextWithoutWordsIsAnErrorNotEveryPost) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     EXPECT_THROW(builder.build(text("?!")), Error);
     EXPECT_TRUE(builder.build(text("  ")).match_all);
 }
 
 TEST_F(QueryBuilderTest, DateSortingAndsTheWordsUnlessAskedOtherwise) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     SearchRequest by_date = text("kerry budget");
     by_date.match.reset();
     by_date.sort = SortOrder::newest;
@@ -448,7 +430,7 @@ TEST_F(QueryBuilderTest, DateSortingAndsTheWordsUnlessAskedOtherwise) {
 // Feedback may reorder plain words only: every piece of syntax that says
 // exactly what must match turns it off.
 TEST_F(QueryBuilderTest, OnlyPlainWordsAreOpenToFeedback) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     EXPECT_TRUE(builder.build(text("kerry lavrov ceasefire vote budget")).plain_words);
     EXPECT_TRUE(builder.build(text("ceasef* high-speed kerry's")).plain_words);
     for (const char* query :
@@ -460,7 +442,7 @@ TEST_F(QueryBuilderTest, OnlyPlainWordsAreOpenToFeedback) {
 }
 
 TEST_F(QueryBuilderTest, LimitsAreRefusedWithASentence) {
-    QueryBuilder builder(*s_db, english());
+    QueryBuilder builder(s_index->db(), english());
     const auto refusal = [&](const SearchRequest& request) -> std::string {
         try {
             builder.build(request);

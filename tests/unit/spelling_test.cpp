@@ -11,9 +11,8 @@
 #include <vector>
 
 #include "common/stop_words.hpp"
-#include "indexer/document_builder.hpp"
 #include "tests/support/param_name.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/small_index.hpp"
 
 namespace idx::query {
 namespace {
@@ -57,11 +56,7 @@ INSTANTIATE_TEST_SUITE_P(
 class SpellingCorrectorTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        s_dir = std::make_unique<test::TempDir>("idx-spelling");
-        s_folder = s_dir->path().string();
-        Xapian::WritableDatabase db(s_folder + "/db", Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-        IndexSettings settings;
-        indexer::DocumentBuilder builder(settings);
+        s_index = std::make_unique<test::SmallIndex>("idx-spelling");
         std::vector<std::pair<std::string, std::string>> posts = {
             {"Kerry meets Lavrov over ceasefire", "The two ministers spoke for an hour."},
             {"Lavrov and Kerry discuss ceasefire terms", "A provisional agreement was reached."},
@@ -78,31 +73,24 @@ protected:
             post.path = "/posts/" + std::to_string(++n) + ".md";
             post.title = title;
             post.text = text;
-            SourceRecord source;
-            source.path = post.path;
-            const indexer::BuiltDocument built = builder.build(post, source);
-            db.add_document(built.document);
-            for (const std::string& word : built.spelling_words) db.add_spelling(word);
+            s_index->add(post);  // with its spelling words
         }
-        db.commit();
+        s_index->commit();
     }
-    static void TearDownTestSuite() { s_dir.reset(); }
+    static void TearDownTestSuite() { s_index.reset(); }
 
     void SetUp() override {
-        m_db = std::make_unique<Xapian::Database>(s_folder + "/db");
+        m_db = std::make_unique<Xapian::Database>(s_index->path());
         for (const std::string& word : builtin_stop_words("english")) m_stopper.add(word);
         m_corrector = std::make_unique<SpellingCorrector>(*m_db, m_stemmer, m_stopper);
     }
 
-    static inline std::unique_ptr<test::TempDir> s_dir;
-    static std::string s_folder;
+    static inline std::unique_ptr<test::SmallIndex> s_index;
     std::unique_ptr<Xapian::Database> m_db;
     Xapian::Stem m_stemmer{"english"};
     Xapian::SimpleStopper m_stopper;
     std::unique_ptr<SpellingCorrector> m_corrector;
 };
-
-std::string SpellingCorrectorTest::s_folder;
 
 TEST_F(SpellingCorrectorTest, TheFixtureFoolsAFrequencyOnlySpeller) {
     // Xapian's own suggestion picks the frequent word: the case this corrector exists for.

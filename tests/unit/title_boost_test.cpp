@@ -7,8 +7,7 @@
 
 #include "common/schema.hpp"
 #include "common/stop_words.hpp"
-#include "indexer/document_builder.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/small_index.hpp"
 
 namespace idx::query {
 namespace {
@@ -19,9 +18,6 @@ class TitleBoostTest : public ::testing::Test {
 protected:
     void SetUp() override {
         for (const std::string& word : builtin_stop_words("english")) m_stopper.add(word);
-        m_dir = std::make_unique<test::TempDir>("idx-title-boost");
-        Xapian::WritableDatabase db((m_dir->path() / "db").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        indexer::DocumentBuilder builder{IndexSettings{}};
         const std::vector<std::pair<std::string, std::string>> posts = {
             {"Ruby 3.4.0 preview1 Released", "Ruby 3.4.0 preview1 released. Ruby 3.4.0 released."},
             {"Ruby 3.4.0 Released", std::string("Ruby 3.4.0 is out.") + std::string(4000, ' ') + "Many changes."},
@@ -33,10 +29,10 @@ protected:
             post.path = "/p/" + std::to_string(i);
             post.title = posts[i].first;
             post.text = posts[i].second;
-            db.add_document(builder.build(post, {}).document);
+            m_index.add(post);
         }
-        db.commit();
-        m_db = std::make_unique<Xapian::Database>((m_dir->path() / "db").string());
+        m_index.commit();
+        m_db = std::make_unique<Xapian::Database>(m_index.path());
         m_boost = std::make_unique<TitleBoost>(m_stemmer, builtin_stop_words("english"));
     }
 
@@ -61,7 +57,7 @@ protected:
         return out;
     }
 
-    std::unique_ptr<test::TempDir> m_dir;
+    test::SmallIndex m_index{"idx-title-boost"};
     std::unique_ptr<Xapian::Database> m_db;
     Xapian::Stem m_stemmer{"english"};
     Xapian::SimpleStopper m_stopper;
