@@ -36,15 +36,6 @@ nlohmann::json facet_table_json(const query::FacetTable& facets) {
     return out;
 }
 
-std::string utc_iso(std::int64_t ns) {
-    const std::time_t seconds = static_cast<std::time_t>(ns / 1000000000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 nlohmann::json failures_json(const std::vector<FailureRecord>& failures) {
     nlohmann::json out = nlohmann::json::array();
     for (const FailureRecord& f : failures)
@@ -52,7 +43,7 @@ nlohmann::json failures_json(const std::vector<FailureRecord>& failures) {
                        {"line", f.line > 0 ? nlohmann::json(f.line) : nlohmann::json()},
                        {"message", f.reason},
                        {"size", f.size},
-                       {"mtime", utc_iso(f.mtime_ns)}});
+                       {"mtime", utc_iso8601(static_cast<std::time_t>(f.mtime_ns / 1000000000))}});
     return out;
 }
 

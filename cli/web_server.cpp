@@ -15,6 +15,7 @@
 #include "cli/searcher_pool.hpp"
 #include "cli/web_assets.hpp"
 #include "common/error.hpp"
+#include "common/post_date.hpp"
 #include "query/search.hpp"
 #include "query/stats.hpp"
 
@@ -83,15 +84,6 @@ void security_headers(httplib::Response& res, const char* policy) {
     res.set_header("Content-Security-Policy", policy);
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
-}
-
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 // The page with its base path in place of %BASE% (the path is checked to
@@ -229,7 +221,7 @@ void WebServer::Impl::health(httplib::Response& res) {
 }
 
 void WebServer::Impl::log_line(const httplib::Request& req, const httplib::Response& res) const {
-    std::string line = utc_now() + " " + req.remote_addr + " " + req.method + " ";
+    std::string line = utc_iso8601(std::time(nullptr)) + " " + req.remote_addr + " " + req.method + " ";
     line += options.log_queries ? req.target : req.path;
     line += " " + std::to_string(res.status) + " " + std::to_string(res.body.size()) + "B";
     if (t_started != std::chrono::steady_clock::time_point{}) {

@@ -177,4 +177,12 @@ std::string to_year_month(const PostDate& d) {
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
+std::string utc_iso8601(std::time_t seconds) {
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
 }  // namespace idx

@@ -3,6 +3,7 @@
 // UTC, with the UTC offset kept only when the post gave one. Pure parsing and
 // formatting, shared by the indexer (front matter) and the query side (ranges).
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ std::optional<PostDate> date_from_file_name(std::string_view file_name);
 
 // `2016-02-21T18:12:10`, plus `+01:00` when the post had an offset.
 std::string to_iso8601(const PostDate& date);
+
+// A moment as UTC ISO 8601 with a Z: "2026-12-02T10:00:00Z" (run times, file
+// times, log lines).
+std::string utc_iso8601(std::time_t seconds);
 
 // `20160221181210`: fixed width, so byte order is date order. This is what the
 // date value slot holds; range filters compare against it.

@@ -16,6 +16,7 @@
 
 #include "common/error.hpp"
 #include "common/lines.hpp"
+#include "common/post_date.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "common/version.hpp"
@@ -66,15 +67,6 @@ struct Task {
     // read and judged again even when the file did not change.
     bool recheck = false;
 };
-
-std::string utc_now_iso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 // About what a built document holds in memory: Xapian keeps a map entry and
 // a position list per distinct term (measured: a post of 100,000 distinct
@@ -497,7 +489,7 @@ private:
         m_report.documents = m_db.get_doccount();
         m_report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
         RunRecord run;
-        run.time = utc_now_iso();
+        run.time = utc_iso8601(std::time(nullptr));
         run.added = m_report.added;
         run.updated = m_report.updated;
         run.removed = m_report.removed;

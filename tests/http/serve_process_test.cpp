@@ -7,23 +7,20 @@
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "indexer/sync.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/temp_dir.hpp"
-
-extern char** environ;
 
 namespace idx::cli {
 namespace {
@@ -31,39 +28,22 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// `idx serve` on a free port, its stderr read until it names the port.
+// `idx serve` on a free port (tests/support's Child), its port read from
+// the line it writes to stderr at start.
 class ServeProcess {
 public:
-    explicit ServeProcess(const std::vector<std::string>& extra) {
-        int err[2];
-        EXPECT_EQ(pipe(err), 0);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
-        posix_spawn_file_actions_addclose(&actions, err[0]);
-        std::vector<std::string> args = {IDX_BINARY, "serve", "--listen", "127.0.0.1:0"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        std::vector<char*> argv;
-        for (std::string& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        EXPECT_EQ(posix_spawn(&m_pid, IDX_BINARY, &actions, nullptr, argv.data(), environ), 0);
-        posix_spawn_file_actions_destroy(&actions);
-        close(err[1]);
-        m_stderr = fdopen(err[0], "r");
-    }
-    ~ServeProcess() {
-        if (m_pid > 0) {
-            kill(m_pid, SIGKILL);
-            waitpid(m_pid, nullptr, 0);
-        }
-        if (m_stderr) fclose(m_stderr);
-    }
+    explicit ServeProcess(const std::vector<std::string>& extra) : m_child(command(extra)) {}
 
     // The first line of stderr (the address, or the error that ended it).
     std::string first_line() {
-        char line[1024] = {};
-        if (!fgets(line, sizeof line, m_stderr)) return "";
-        return line;
+        for (const auto end = Clock::now() + std::chrono::seconds(30); Clock::now() < end;) {
+            const std::string err = m_child.stderr_text();
+            const std::size_t newline = err.find('\n');
+            if (newline != std::string::npos) return err.substr(0, newline);
+            if (!m_child.running()) return m_child.stderr_text();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return "";
     }
     int port() {
         const std::string line = first_line();
@@ -71,24 +51,24 @@ public:
         if (!std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) return -1;
         return std::stoi(m[1]);
     }
-    void signal(int sig) const { kill(m_pid, sig); }
+    void signal(int sig) { m_child.kill(sig); }
     // The exit status, or -1 when it has not exited within `limit`.
     int wait(std::chrono::milliseconds limit) {
-        const auto end = Clock::now() + limit;
-        while (Clock::now() < end) {
-            int status = 0;
-            if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
-                m_pid = -1;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-            }
+        for (const auto end = Clock::now() + limit; Clock::now() < end;) {
+            if (!m_child.running()) return m_child.wait().code;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         return -1;
     }
 
 private:
-    pid_t m_pid = -1;
-    FILE* m_stderr = nullptr;
+    static test::Command command(const std::vector<std::string>& extra) {
+        std::vector<std::string> args = {"serve", "--listen", "127.0.0.1:0"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::idx_command(IDX_BINARY, std::move(args));
+    }
+
+    test::Child m_child;
 };
 
 class ServeProcessTest : public ::testing::Test {

@@ -7,9 +7,7 @@
 #include <httplib.h>
 
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,17 +17,16 @@
 #include "cli/web_server.hpp"
 #include "indexer/sync.hpp"
 #include "tests/cli/json_schema.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/param_name.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace idx::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
+using test::write_file;
 
 std::string post(const std::string& title, const std::string& date, const std::string& body,
                  const std::string& extra = "") {
@@ -46,14 +43,8 @@ void index_posts(const fs::path& posts, const fs::path& db) {
 }
 
 // What the real idx prints on stdout for these arguments.
-std::string run_idx(const std::string& arguments) {
-    const std::string command = std::string(IDX_BINARY) + " " + arguments + " 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    pclose(pipe);
-    return out;
+std::string run_idx(std::vector<std::string> args) {
+    return test::run(test::idx_command(IDX_BINARY, std::move(args))).out;
 }
 
 // A running server over its own index; stopped and joined at the end.
@@ -108,6 +99,16 @@ protected:
         return o;
     }
 
+    // An index of one post ("Alpha") of the test's own, for tests that change it.
+    static ServerOptions alpha_index(const test::TempDir& own) {
+        fs::create_directories(own / "posts");
+        write_file(own / "posts" / "2016-01-01-a.md", post("Alpha", "2016-01-01", "alpha words"));
+        index_posts(own / "posts", own / "db");
+        ServerOptions o = options();
+        o.db = (own / "db").string();
+        return o;
+    }
+
     static std::unique_ptr<test::TempDir> s_dir;
 };
 std::unique_ptr<test::TempDir> ServeTest::s_dir;
@@ -118,20 +119,22 @@ nlohmann::json body_json(const httplib::Result& res) {
 
 // One schema file (docs/json-schema-v1.json) holds what the CLI and the API print.
 void expect_valid(const nlohmann::json& document, const std::string& definition) {
-    EXPECT_EQ(cli_test::json_schema_v1().problems(document, definition), std::vector<std::string>{}) << document;
+    EXPECT_EQ(test::json_schema_v1().problems(document, definition), std::vector<std::string>{}) << document;
 }
 
 TEST_F(ServeTest, SearchAnswersExactlyWhatIdxSearchJsonPrints) {
     RunningServer server(options());
     httplib::Client client = server.client();
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {"q=ceasefire", "ceasefire"},
-        {"q=harbour+lights&limit=3", "--limit 3 harbour lights"},
-        {"q=&sort=oldest&offset=2&limit=4", "--sort oldest --offset 2 --limit 4 ''"},
-        {"q=ceasefire&author=Staff+Writer&category=World", "--author 'Staff Writer' --category World ceasefire"},
-        {"q=garden&since=2016-03&until=2016-06&match=all", "--since 2016-03 --until 2016-06 --match all garden"},
-        {"q=%22fragile+ceasefire%22&facet_limit=1", "--facet-limit 1 '\"fragile ceasefire\"'"},
-        {"q=volunters", "volunters"},
+    const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+        {"q=ceasefire", {"ceasefire"}},
+        {"q=harbour+lights&limit=3", {"--limit", "3", "harbour lights"}},
+        {"q=&sort=oldest&offset=2&limit=4", {"--sort", "oldest", "--offset", "2", "--limit", "4", ""}},
+        {"q=ceasefire&author=Staff+Writer&category=World",
+         {"--author", "Staff Writer", "--category", "World", "ceasefire"}},
+        {"q=garden&since=2016-03&until=2016-06&match=all",
+         {"--since", "2016-03", "--until", "2016-06", "--match", "all", "garden"}},
+        {"q=%22fragile+ceasefire%22&facet_limit=1", {"--facet-limit", "1", "\"fragile ceasefire\""}},
+        {"q=volunters", {"volunters"}},
     };
     for (const auto& [params, arguments] : cases) {
         SCOPED_TRACE(params);
@@ -139,8 +142,9 @@ TEST_F(ServeTest, SearchAnswersExactlyWhatIdxSearchJsonPrints) {
         ASSERT_TRUE(res);
         EXPECT_EQ(res->status, 200);
         EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
-        const nlohmann::json cli =
-            nlohmann::json::parse(run_idx("search --json --db " + db().string() + " " + arguments));
+        std::vector<std::string> args = {"search", "--json", "--db", db().string()};
+        args.insert(args.end(), arguments.begin(), arguments.end());
+        const nlohmann::json cli = nlohmann::json::parse(run_idx(args));
         EXPECT_EQ(body_json(res), cli);
         expect_valid(body_json(res), "search");
     }
@@ -151,11 +155,12 @@ TEST_F(ServeTest, FacetsAndStatsAnswerWhatTheCliPrintsWithoutServerPaths) {
     httplib::Client client = server.client();
     const httplib::Result facets = client.Get("/api/v1/facets?q=ceasefire");
     ASSERT_TRUE(facets);
-    EXPECT_EQ(body_json(facets), nlohmann::json::parse(run_idx("facets --json --db " + db().string() + " ceasefire")));
+    EXPECT_EQ(body_json(facets),
+              nlohmann::json::parse(run_idx({"facets", "--json", "--db", db().string(), "ceasefire"})));
 
     const httplib::Result stats = client.Get("/api/v1/stats");
     ASSERT_TRUE(stats);
-    nlohmann::json cli = nlohmann::json::parse(run_idx("stats --json --db " + db().string()));
+    nlohmann::json cli = nlohmann::json::parse(run_idx({"stats", "--json", "--db", db().string()}));
     const std::size_t failures = cli["failures"].size();
     cli.erase("database");
     cli.erase("roots");
@@ -169,12 +174,7 @@ TEST_F(ServeTest, FacetsAndStatsAnswerWhatTheCliPrintsWithoutServerPaths) {
 
 TEST_F(ServeTest, HealthSaysTheDocumentCountAndRevisionAnd503WhenTheIndexIsGone) {
     const test::TempDir own("idx-serve-health");
-    fs::create_directories(own / "posts");
-    write_file(own / "posts" / "2016-01-01-a.md", post("Alpha", "2016-01-01", "alpha words"));
-    index_posts(own / "posts", own / "db");
-    ServerOptions o = options();
-    o.db = (own / "db").string();
-    RunningServer server(o);
+    RunningServer server(alpha_index(own));
     httplib::Client client = server.client();
     const httplib::Result ok = client.Get("/healthz");
     ASSERT_TRUE(ok);
@@ -275,7 +275,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadRequest{"PathThroughAnAsset", "/idx-search.js/../../etc/passwd", 404, "not_found",
                    "nothing at this address"},
         BadRequest{"SourceFileOfAnAsset", "/web/index.html", 404, "not_found", "nothing at this address"}),
-    [](const ::testing::TestParamInfo<BadRequest>& param) { return param.param.name; });
+    test::param_name);
 
 TEST_F(ServeTest, ABodyPastTheLimitIs413) {
     RunningServer server(options());
@@ -410,12 +410,7 @@ TEST_F(ServeTest, TheRequestLogShowsQueriesOnlyWhenAskedTo) {
 
 TEST_F(ServeTest, ACommitByIdxAddIsSeenByTheNextRequest) {
     const test::TempDir own("idx-serve-reload");
-    fs::create_directories(own / "posts");
-    write_file(own / "posts" / "2016-01-01-a.md", post("Alpha", "2016-01-01", "alpha words"));
-    index_posts(own / "posts", own / "db");
-    ServerOptions o = options();
-    o.db = (own / "db").string();
-    RunningServer server(o);
+    RunningServer server(alpha_index(own));
     httplib::Client client = server.client();
     EXPECT_EQ(body_json(client.Get("/api/v1/search?q=zeppelin"))["total"], 0);
     write_file(own / "posts" / "2016-01-02-b.md", post("Zeppelin", "2016-01-02", "a zeppelin over the bay"));

@@ -4,6 +4,7 @@
 
 #include "cli/web_server.hpp"
 #include "common/error.hpp"
+#include "tests/support/param_name.hpp"
 
 namespace idx::cli {
 namespace {
@@ -76,7 +77,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadParams{"BlankSince", {{"since", " "}}, "needs a date"},
                       BadParams{"PartialWord", {{"partial", "yes"}}, "partial should be 1 or 0"},
                       BadParams{"MatchSome", {{"match", "some"}}, "--match takes any or all"}),
-    [](const ::testing::TestParamInfo<BadParams>& param) { return param.param.name; });
+    test::param_name);
 
 TEST(NormaliseBasePath, GivesOneLeadingSlashAndNoTrailingOne) {
     EXPECT_EQ(normalise_base_path(""), "");
