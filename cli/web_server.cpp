@@ -4,15 +4,18 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <thread>
 
 #include "cli/bounded_task_queue.hpp"
 #include "cli/http_params.hpp"
 #include "cli/json_printer.hpp"
 #include "cli/searcher_pool.hpp"
+#include "cli/turnstile.hpp"
 #include "cli/web_assets.hpp"
 #include "common/error.hpp"
 #include "common/post_date.hpp"
@@ -128,6 +131,9 @@ struct WebServer::Impl {
 
     ServerOptions options;
     SearcherPool searchers;
+    // Searches run at most one a core; the others wait their turn, in order,
+    // rather than share the cores (see search()).
+    Turnstile cores{std::max(1u, std::thread::hardware_concurrency())};
     httplib::Server server;
     std::string page;
 
@@ -191,6 +197,10 @@ void WebServer::Impl::search(const httplib::Request& req, httplib::Response& res
     answer(res, [&] {
         query::SearchRequest request = request_from_params(req.params);
         request.want_hits = hits;
+        // One search a core at a time: sixteen sharing two cores made every
+        // answer wait for all the others, the heaviest most of all; in turn,
+        // each takes its own time plus its wait (measured in bench/RESULTS.md).
+        const Turnstile::Pass turn(cores);
         SearcherPool::Lease searcher = searchers.acquire();
         const query::SearchResult result = searcher->search(request);
         send_json(res, 200, hits ? search_json(result) : facets_json(result));
