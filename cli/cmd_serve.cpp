@@ -69,18 +69,20 @@ ServerOptions server_options(const cxxopts::ParseResult& args, const Location& l
 // SIGTERM and SIGINT are taken by one thread (blocked in the others, which
 // inherit the mask), which stops the server; the process then ends within
 // kDrainLimit even if a connection will not finish.
-std::thread stop_on_signal(WebServer& server, std::promise<void>& stopped) {
+// The thread owns its future (not the promise, which main() destroys on
+// return), so it may outlive run() safely.
+std::thread stop_on_signal(WebServer& server, std::future<void> stopped) {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    return std::thread([&server, &stopped, signals] {
+    return std::thread([&server, stopped = std::move(stopped), signals] {
         int received = 0;
         sigwait(&signals, &received);
         std::cerr << "idx serve: stopping (finishing the requests under way)\n";
         server.stop();
-        if (stopped.get_future().wait_for(kDrainLimit) == std::future_status::timeout) {
+        if (stopped.wait_for(kDrainLimit) == std::future_status::timeout) {
             std::cerr << "idx serve: stopped with connections still open\n";
             std::_Exit(0);
         }
@@ -116,7 +118,7 @@ int run_serve(int argc, char** argv) {
     const query::IndexSnapshot index = query::Searcher(location.db).snapshot();
     WebServer server(server_settings);
     std::promise<void> stopped;
-    std::thread watcher = stop_on_signal(server, stopped);
+    std::thread watcher = stop_on_signal(server, stopped.get_future());
     watcher.detach();
     const int port = server.bind();
     std::cerr << "idx serve: http://" << server_settings.host << ":" << port << server_settings.base_path << "/ ("
