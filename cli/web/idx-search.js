@@ -167,7 +167,7 @@
       self.state.q = self.input.value;
       self.state.page = 1;
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.run(true); }, DEBOUNCE_MS);
+      self.timer = setTimeout(function () { self.timer = 0; self.run(true); }, DEBOUNCE_MS);
     });
     this.sortSelect.addEventListener('change', function () {
       self.state.sort = self.sortSelect.value;
@@ -179,6 +179,7 @@
   // A new history entry: filters, paging and sorting are steps back can undo.
   Search.prototype.commit = function () {
     clearTimeout(this.timer);
+    this.timer = 0;
     this.state.q = this.input.value;
     this.run(false, true);
   };
@@ -210,7 +211,9 @@
         });
       })
       .catch(function (err) {
-        if (seq === self.seq && err.name !== 'AbortError') self.renderError(String(err.message || err));
+        if (seq !== self.seq || err.name === 'AbortError') return;
+        self.renderError(String(err.message || err));
+        self.root.setAttribute('data-idx-seq', String(seq));
       });
   };
 

@@ -91,10 +91,13 @@ async function newPage(options = {}) {
   return page;
 }
 async function settled(page) {
-  // The UI sets data-idx-seq after painting each answer; wait for the newest.
+  // The UI sets data-idx-seq after painting each answer; wait until no typed
+  // search waits for its debounce (timer 0) and the newest one is painted.
+  // Waiting a fixed debounce is not enough: on a loaded machine the timer
+  // fires late, and the answer before it would pass for the typed one.
   await page.waitForFunction(() => {
     const s = window.idxSearch;
-    return s && document.getElementById('idx-search').getAttribute('data-idx-seq') === String(s.seq);
+    return s && s.timer === 0 && document.getElementById('idx-search').getAttribute('data-idx-seq') === String(s.seq);
   });
 }
 async function shot(page, name) {
@@ -104,7 +107,6 @@ async function typeQuery(page, text) {
   const box = page.getByRole('searchbox');
   await box.fill('');
   await box.pressSequentially(text, { delay: 30 });
-  await page.waitForTimeout(200);  // the debounce
   await settled(page);
 }
 async function statusText(page) {
