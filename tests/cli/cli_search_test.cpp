@@ -11,12 +11,12 @@
 #include "tests/cli/json_schema.hpp"
 #include "tests/support/cli_test.hpp"
 #include "tests/support/param_name.hpp"
+#include "tests/support/result_titles.hpp"
 
 namespace idx::test {
 namespace {
 
 using nlohmann::json;
-using Titles = std::vector<std::string>;
 
 // Each test in a temporary folder (CliFolder gives dir(), posts(), db(), options() and idx()).
 class IdxSearch : public HarbourPostsTest {
@@ -33,16 +33,6 @@ protected:
         return result;
     }
 
-    static Titles titles(const json& result) {
-        Titles out;
-        for (const json& hit : result["results"]) out.push_back(hit["title"]);
-        return out;
-    }
-    static Titles sorted_titles(const json& result) {
-        Titles out = titles(result);
-        std::sort(out.begin(), out.end());
-        return out;
-    }
     static std::vector<std::string> dates(const json& result) {
         std::vector<std::string> out;
         for (const json& hit : result["results"]) out.push_back(hit["date"]);

@@ -11,12 +11,12 @@
 
 #include "tests/cli/json_schema.hpp"
 #include "tests/support/cli_test.hpp"
+#include "tests/support/result_titles.hpp"
 
 namespace idx::test {
 namespace {
 
 using nlohmann::json;
-using Titles = std::vector<std::string>;
 
 class IdxWording : public CliTest {
 protected:
@@ -33,18 +33,6 @@ protected:
         EXPECT_EQ(r.code, result["total"] == 0 ? 1 : 0);
         EXPECT_EQ(json_schema_v1().problems(result, "search"), std::vector<std::string>{}) << r.out;
         return result;
-    }
-
-    static Titles titles(const json& result) {
-        Titles out;
-        for (const json& hit : result["results"]) out.push_back(hit["title"]);
-        return out;
-    }
-
-    static Titles sorted_titles(const json& result) {
-        Titles out = titles(result);
-        std::sort(out.begin(), out.end());
-        return out;
     }
 
     // The facet's values as "value (count)", in the order shown.
