@@ -10,6 +10,7 @@
 #include "cli/progress.hpp"
 #include "cli/text_printer.hpp"
 #include "common/error.hpp"
+#include "indexer/database.hpp"
 #include "indexer/sync.hpp"
 
 namespace idx::cli {
@@ -27,8 +28,11 @@ int run_add(int argc, char** argv) {
         "include-drafts", "also index drafts: posts with published: false or in a _drafts folder")(
         "future", "also index posts dated after now (else the first run after their date does)")(
         "follow-symlinks", "follow symbolic links (each folder and file is still visited once)")(
-        "wait", "wait for another idx add to finish instead of exiting with 75")("json",
-                                                                                 "print the summary as JSON on stdout")(
+        "changesets",
+        "keep the changesets of the last N commits for xapian-replicate (default 0; changesets: in "
+        "idx.yaml)",
+        cxxopts::value<unsigned>(), "N")("wait", "wait for another idx add to finish instead of exiting with 75")(
+        "json", "print the summary as JSON on stdout")(
         "v,verbose", "also print warnings and skipped files with their reasons")("h,help", "show this help");
     // clang-format on
     options.add_options(kPositionalGroup)("paths", "folders or files", cxxopts::value<std::vector<std::string>>());
@@ -59,6 +63,11 @@ int run_add(int argc, char** argv) {
     sync_options.future = args.count("future") > 0 || location.config.future;
     sync_options.follow_symlinks = args.count("follow-symlinks") > 0;
     sync_options.wait_for_lock = args.count("wait") > 0;
+    const unsigned changesets =
+        args.count("changesets") ? args["changesets"].as<unsigned>() : location.config.changesets;
+    if (changesets > kMaxChangesets)
+        throw Error("--changesets can be at most " + std::to_string(kMaxChangesets) + " (as changesets: in idx.yaml)");
+    indexer::keep_changesets(changesets);
 
     const bool terminal = stderr_is_terminal();
     const bool verbose = args.count("verbose") > 0;

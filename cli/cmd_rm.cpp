@@ -7,6 +7,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/text_printer.hpp"
 #include "common/error.hpp"
+#include "indexer/database.hpp"
 #include "indexer/removal.hpp"
 
 namespace idx::cli {
@@ -37,6 +38,7 @@ int run_rm(int argc, char** argv) {
     for (const std::string& path : paths)
         if (path.empty()) throw Error("an empty path was given; name the files or folders whose documents should go");
     const Location location = resolve_location(args);
+    indexer::keep_changesets(location.config.changesets);  // a replica follows removals too
     const indexer::RemoveReport report = indexer::remove_paths(location.db, paths, args.count("wait") > 0);
     print_rm_report(std::cerr, report, stderr_is_terminal());
     return static_cast<int>(report.not_indexed.empty() ? ExitCode::ok : ExitCode::partial);

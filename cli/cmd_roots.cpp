@@ -9,6 +9,7 @@
 #include "cli/json_printer.hpp"
 #include "cli/text_printer.hpp"
 #include "common/error.hpp"
+#include "indexer/database.hpp"
 #include "indexer/roots.hpp"
 
 namespace idx::cli {
@@ -48,6 +49,7 @@ int run_roots(int argc, char** argv) {
         return 0;
     }
     const Location location = resolve_location(parsed);
+    indexer::keep_changesets(location.config.changesets);  // a replica follows removals too
     const std::vector<std::string> args =
         parsed.count("args") ? parsed["args"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (args.empty()) return list(location, parsed.count("json") > 0);

@@ -216,6 +216,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             config.index.shortcodes = string_list(source_name, value, key);
         } else if (key == "split_authors") {
             config.index.split_authors = yes_or_no(source_name, value, key);
+        } else if (key == "changesets") {
+            config.changesets = small_number(source_name, value, key, kMaxChangesets);
         } else if (key == "jobs") {
             config.jobs = small_number(source_name, value, key, 256);
         } else if (key == "max_file_size") {
@@ -235,7 +237,7 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
                      "' (known: db, roots, language, stop_words, title_weight, shortcodes, split_authors, jobs, "
-                     "max_file_size, future, fields, site, serve)");
+                     "max_file_size, future, changesets, fields, site, serve)");
         }
     }
     return config;

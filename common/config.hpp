@@ -56,6 +56,10 @@ struct ServeSettings {
     bool log_queries = false;
 };
 
+// The most changesets a writer may keep: each holds what one commit changed
+// (a full build's is as large as the database).
+inline constexpr unsigned kMaxChangesets = 1000;
+
 struct Config {
     std::optional<std::string> db;   // database folder
     std::vector<std::string> roots;  // folders `idx add` indexes when given none
@@ -63,6 +67,8 @@ struct Config {
     std::uint64_t max_file_size = kDefaultMaxFileSize;
     unsigned jobs = 0;    // 0: one per core
     bool future = false;  // index posts dated after the run, as Jekyll's `future: true`
+    // Changesets each commit of a writer keeps for xapian-replicate (docs/SCALING.md): 0, none.
+    unsigned changesets = 0;
     ServeSettings serve;
 };
 

@@ -11,7 +11,13 @@
 
 namespace idx {
 
-// Whether `path` is a folder holding a glass database: false when nothing is
+// The folder holding the database that `path` names: `path` itself, or for
+// a replica folder kept by xapian-replicate the live copy inside it
+// (common/replica_stub.hpp), which changes after each full copy. Throws
+// idx::Error (ExitCode::usage) for any other stub folder.
+std::string live_database_folder(const std::string& path);
+
+// Whether `path` is a folder holding a glass database (or a replica of one): false when nothing is
 // there or the folder holds no database. Throws idx::Error for a file or a
 // stub folder (ExitCode::usage) and for what cannot be read (ExitCode::io,
 // with the reason).

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string_view>
@@ -21,11 +22,18 @@ std::string reason(int error) {
     return std::strerror(error);
 }
 
+// `changes` and a revision: what Xapian keeps for replicas when asked to
+// (set_changesets_kept()).
+bool is_changeset(std::string_view name) {
+    if (!name.starts_with("changes") || name.size() == 7) return false;
+    return name.substr(7).find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 // What a glass database folder holds (a first run killed early may have
 // written only some of it): anything else means the folder is not ours.
 bool is_database_file(std::string_view name) {
     return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp") ||
-           name.ends_with(".DB") || name.ends_with(".baseA") || name.ends_with(".baseB");
+           name.ends_with(".DB") || name.ends_with(".baseA") || name.ends_with(".baseB") || is_changeset(name);
 }
 
 // Creating a database in a folder that holds other things would mix the
@@ -40,6 +48,10 @@ void check_database_folder(const std::string& path) {
     }
     if (!S_ISDIR(st.st_mode))
         throw Error(path + " is a file, not a database folder: give --db a new or empty folder, or an index");
+    if (::stat((path + "/XAPIANDB").c_str(), &st) == 0)
+        throw Error(path +
+                    " is a replica kept by xapian-replicate (or another Xapian stub folder): idx add and idx rm "
+                    "write to the master database the replica copies, never to a replica");
     DIR* dir = ::opendir(path.c_str());
     if (dir == nullptr) throw Error("cannot read the database folder " + path + ": " + reason(errno), ExitCode::io);
     std::string stranger;
@@ -82,6 +94,13 @@ WriterLock::WriterLock(const std::string& folder, bool wait) {
                 ExitCode::locked);
         throw Error("cannot lock the database " + folder + ": " + reason(error), ExitCode::io);
     }
+}
+
+void keep_changesets(unsigned count) {
+    if (count == 0)
+        ::unsetenv("XAPIAN_MAX_CHANGESETS");
+    else
+        ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(count).c_str(), 1);
 }
 
 WritableIndex open_for_writing(const std::string& path, bool wait_for_lock) {

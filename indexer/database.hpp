@@ -32,6 +32,13 @@ struct WritableIndex {
     Xapian::WritableDatabase db;
 };
 
+// Makes every writer opened after it keep the changesets of its last `count`
+// commits in the database folder (0: none), so that xapian-replicate copies
+// only what changed since the replica's revision. Xapian 1.4 reads this
+// setting from the environment (XAPIAN_MAX_CHANGESETS) when a writer opens;
+// this sets it for the process.
+void keep_changesets(unsigned count);
+
 // Opens (creating when needed) the database at `path` for writing. Throws
 // idx::Error: ExitCode::usage when `path` is empty or names a file or a
 // non-empty folder that is not a database (`--db /`, `--db ~`); ExitCode::locked

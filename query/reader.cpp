@@ -4,11 +4,19 @@
 
 #include "common/error.hpp"
 #include "common/lines.hpp"
+#include "common/local_database.hpp"
 #include "common/schema.hpp"
 #include "common/stop_words.hpp"
 
 namespace idx::query {
-DatabaseIdentity database_identity(const std::string& path) {
+DatabaseIdentity database_identity(const std::string& given) {
+    // A replica's live copy moves to the other folder after a full copy.
+    std::string path;
+    try {
+        path = live_database_folder(given);
+    } catch (const Error&) {
+        return {};  // the opener says what is wrong
+    }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return {};
     DatabaseIdentity id{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino), 0};

@@ -15,7 +15,8 @@ namespace idx::query {
 // its postlist table (glass writes tables in place, so both stay the same
 // from commit to commit; zeros for what is missing). A long-lived reader
 // compares it to notice a database deleted and made anew under the same
-// name, even when the new folder reuses the old folder's inode.
+// name, even when the new folder reuses the old folder's inode, and a
+// replica whose live copy moved (common/local_database.hpp).
 struct DatabaseIdentity {
     std::uint64_t device = 0;
     std::uint64_t folder_inode = 0;

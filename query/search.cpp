@@ -33,10 +33,17 @@ void Searcher::refresh() {
     // changed. A database deleted and made anew under the same name is
     // another database: reopen() would mix its revision with the old files'
     // tables, so its identity is checked first (two stats) and it is opened afresh.
-    if (database_identity(m_path) != m_identity)
+    if (database_identity(m_path) != m_identity) {
         open_database();
-    else if (m_db.reopen())
-        forget_revision();
+        return;
+    }
+    try {
+        if (m_db.reopen()) forget_revision();
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // A replica's live copy deleted after the check above (xapian-replicate
+        // made a full copy and switched to it): open what the path names now.
+        open_database();
+    }
 }
 
 IndexSnapshot Searcher::snapshot() {

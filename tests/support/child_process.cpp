@@ -143,6 +143,7 @@ Child::Child(const Command& command) {
             ::_exit(126);
         for (int fd = 3; fd < 1024; ++fd) ::close(fd);  // nothing of another thread's leaks in
         if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
+        if (command.own_process_group && ::setpgid(0, 0) != 0) ::_exit(126);
         set_limit(RLIMIT_FSIZE, command.file_size_limit);
         set_limit(RLIMIT_AS, command.address_space_limit);
         set_limit(RLIMIT_NPROC, command.process_limit);

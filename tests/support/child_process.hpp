@@ -37,6 +37,9 @@ struct Command {
     std::optional<std::uint64_t> address_space_limit;  // RLIMIT_AS in bytes, like `prlimit --as` (not under ASan)
     std::optional<std::uint64_t> process_limit;        // RLIMIT_NPROC, like `prlimit --nproc`: no new threads past it
     std::optional<uid_t> run_as;                       // drop to this user and group (the caller must be root)
+    // A process group of its own: xapian-replicate-server and xapian-tcpsrv
+    // end by sending SIGTERM to their whole group, which would take the test with them.
+    bool own_process_group = false;
 };
 
 // How a child ended and what it wrote.

@@ -40,6 +40,7 @@ title_weight: 7
 shortcodes: [myad, promo_box]
 split_authors: false
 jobs: 3
+changesets: 10
 max_file_size: 2MiB
 fields:
   title: [headline, title]
@@ -60,6 +61,7 @@ fields:
     EXPECT_EQ(config.index.shortcodes, (Strings{"myad", "promo_box"}));
     EXPECT_FALSE(config.index.split_authors);
     EXPECT_EQ(config.jobs, 3u);
+    EXPECT_EQ(config.changesets, 10u);
     EXPECT_EQ(config.max_file_size, 2u * 1024 * 1024);
     const KeyMapping& keys = config.index.keys;
     EXPECT_EQ(keys.title, (Strings{"headline", "title"}));
@@ -168,6 +170,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"weight_fraction", "title_weight: 2.5\n", 1, "title_weight"},
                       BadCase{"split_authors_not_yes_or_no", "split_authors: sometimes\n", 1, "split_authors"},
                       BadCase{"jobs_not_number", "jobs: many\n", 1, "jobs"},
+                      BadCase{"changesets_over_the_most", "changesets: 1001\n", 1, "changesets"},
                       BadCase{"db_list", "db:\n  - a\n  - b\n", 2, "db"},
                       BadCase{"roots_map", "roots:\n  main: /srv\n", 2, "roots"},
                       BadCase{"language_list", "language: [english, french]\n", 1, "language"},
