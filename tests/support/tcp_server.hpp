@@ -1,0 +1,42 @@
+#pragma once
+// A real xapian-tcpsrv (Debian's xapian-tools) serving one database folder
+// on 127.0.0.1, for the tests of remote databases (`--db tcp:HOST:PORT`):
+// on a free port, ready when constructed, stopped by its PID when destroyed.
+
+#include <sys/types.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "tests/support/child_process.hpp"
+
+namespace idx::test {
+
+// The xapian-tcpsrv program on $PATH; nothing when it is not installed
+// (the tests that need it then skip, saying so).
+std::optional<std::string> xapian_tcpsrv_program();
+
+// A port on 127.0.0.1 nothing listens on as this returns.
+int free_port();
+
+class TcpServer {
+public:
+    // Starts `program` serving `db_folder` and waits until it accepts a
+    // connection. Throws std::runtime_error, with the server's output, when
+    // it ends instead.
+    TcpServer(const std::string& program, const std::string& db_folder);
+
+    int port() const { return m_port; }
+    pid_t pid() const { return m_child->pid(); }
+    // How idx names it: tcp:127.0.0.1:PORT.
+    std::string spec() const { return "tcp:127.0.0.1:" + std::to_string(m_port); }
+    // Stops the server (SIGTERM to its PID) and waits for it.
+    void stop();
+
+private:
+    std::unique_ptr<Child> m_child;
+    int m_port = 0;
+};
+
+}  // namespace idx::test
