@@ -131,6 +131,18 @@ public:
         }
     }
 
+    // expect_same() for `idx search --json` with each query and each variant.
+    void expect_same_searches(const std::vector<Args>& queries, const std::vector<Args>& variants) const {
+        for (const Args& query : queries) {
+            for (const Args& variant : variants) {
+                Args args{"--json"};
+                args.insert(args.end(), query.begin(), query.end());
+                args.insert(args.end(), variant.begin(), variant.end());
+                expect_same("search", args);
+            }
+        }
+    }
+
 private:
     void add(const std::string& db, const std::vector<std::string>& files) const {
         Args args{"add", "--db", db};
@@ -183,28 +195,44 @@ const std::vector<Args> kSampleVariants = {
     {"--facet-limit", "2", "--sort", "oldest", "--limit", "4"},
 };
 
-class Shards : public ::testing::Test {
+// A suite over one corpus, split and served once for all its tests; each
+// test skips, saying why, when the corpus or xapian-tcpsrv is absent.
+template <typename Corpus>
+class SplitSuite : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         const auto tcpsrv = xapian_tcpsrv_program();
-        if (!tcpsrv) {
-            std::cout << "xapian-tcpsrv is absent (Debian: apt install xapian-tools): skipping\n";
-            return;
-        }
-        s_split = new SplitIndex(IDX_SAMPLE_POSTS, *tcpsrv);
+        if (!tcpsrv)
+            s_skip = "xapian-tcpsrv is absent (Debian: apt install xapian-tools)";
+        else if (!fs::is_directory(Corpus::posts()))
+            s_skip = "the corpus is absent: " + Corpus::posts().string();
+        else
+            s_split = new SplitIndex(Corpus::posts(), *tcpsrv);
+        if (!s_split) std::cout << s_skip << ": skipping\n";
     }
     static void TearDownTestSuite() {
         delete s_split;
         s_split = nullptr;
     }
     void SetUp() override {
-        if (s_split == nullptr) GTEST_SKIP() << "xapian-tcpsrv is absent: install xapian-tools";
+        if (s_split == nullptr) GTEST_SKIP() << s_skip;
     }
 
-    static SplitIndex* s_split;
+    static inline SplitIndex* s_split = nullptr;
+    static inline std::string s_skip;
 };
 
-SplitIndex* Shards::s_split = nullptr;
+struct SamplePosts {
+    static fs::path posts() { return IDX_SAMPLE_POSTS; }
+};
+// The whenitson corpus, when ../shared has it: 4,374 posts, more ties and
+// more facet values than the sample.
+struct WhenitsonPosts {
+    static fs::path posts() { return fs::path(IDX_SHARED_DIR) / "corpus" / "whenitson" / "_posts"; }
+};
+
+using Shards = SplitSuite<SamplePosts>;
+using WhenitsonShards = SplitSuite<WhenitsonPosts>;
 
 TEST_F(Shards, EachShardHoldsSomePostsAndTheSetAllOfThem) {
     const Exit whole = s_split->run("stats", s_split->one(), {"--json"});
@@ -229,14 +257,7 @@ TEST_F(Shards, EachShardHoldsSomePostsAndTheSetAllOfThem) {
 }
 
 TEST_F(Shards, SearchesAnswerAsOneDatabase) {
-    for (const Args& query : kSampleQueries) {
-        for (const Args& variant : kSampleVariants) {
-            Args args{"--json"};
-            args.insert(args.end(), query.begin(), query.end());
-            args.insert(args.end(), variant.begin(), variant.end());
-            s_split->expect_same("search", args);
-        }
-    }
+    s_split->expect_same_searches(kSampleQueries, kSampleVariants);
 }
 
 TEST_F(Shards, TheQueriesReallyDifferAndSuggest) {
@@ -288,35 +309,6 @@ TEST_F(Shards, ASpecWithoutAPortIsAUsageError) {
     EXPECT_NE(r.err.find("tcp:HOST:PORT"), std::string::npos) << r.err;
 }
 
-// The whenitson corpus, when ../shared has it: 4,374 posts, more ties and
-// more facet values than the sample.
-fs::path whenitson() {
-    return fs::path(IDX_SHARED_DIR) / "corpus" / "whenitson" / "_posts";
-}
-
-class WhenitsonShards : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        const auto tcpsrv = xapian_tcpsrv_program();
-        if (!tcpsrv || !fs::is_directory(whenitson())) {
-            std::cout << "the whenitson corpus is absent (" << whenitson() << ") or xapian-tcpsrv is: skipping\n";
-            return;
-        }
-        s_split = new SplitIndex(whenitson(), *tcpsrv);
-    }
-    static void TearDownTestSuite() {
-        delete s_split;
-        s_split = nullptr;
-    }
-    void SetUp() override {
-        if (s_split == nullptr) GTEST_SKIP() << "the whenitson corpus or xapian-tcpsrv is absent";
-    }
-
-    static SplitIndex* s_split;
-};
-
-SplitIndex* WhenitsonShards::s_split = nullptr;
-
 TEST_F(WhenitsonShards, SearchesAnswerAsOneDatabase) {
     const std::vector<Args> queries = {
         {"Kerry", "Lavrov"},
@@ -335,14 +327,7 @@ TEST_F(WhenitsonShards, SearchesAnswerAsOneDatabase) {
         {"--limit", "20", "--offset", "7"},
         {"--since", "2016-03", "--until", "2016-05"},
     };
-    for (const Args& query : queries) {
-        for (const Args& variant : variants) {
-            Args args{"--json"};
-            args.insert(args.end(), query.begin(), query.end());
-            args.insert(args.end(), variant.begin(), variant.end());
-            s_split->expect_same("search", args);
-        }
-    }
+    s_split->expect_same_searches(queries, variants);
 }
 
 }  // namespace
