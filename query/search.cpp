@@ -49,16 +49,22 @@ void Searcher::refresh() {
 }
 
 IndexSnapshot Searcher::snapshot() {
-    refresh();
+    try {
+        refresh();
+    } catch (const Xapian::NetworkError&) {
+        if (!m_databases.has_remote()) throw;
+        open_database();  // a broken connection, as in search(): connect again, once
+    }
     IndexSnapshot now{m_db.get_doccount(), std::nullopt};
     if (m_databases.members.size() == 1 && !m_databases.has_remote()) now.revision = m_db.get_revision();
     return now;
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    refresh();
+    bool reconnected = false;
     for (int attempt = 0;; ++attempt) {
         try {
+            if (attempt == 0) refresh();
             return run(request);
         } catch (const Xapian::WildcardError&) {
             throw Error("a wildcard in '" + request.query + "' stands for more than " +
@@ -69,6 +75,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
             if (attempt >= 5) throw;
             m_db.reopen();
             forget_revision();
+        } catch (const Xapian::NetworkError& e) {
+            // A remote database's connection broke: its server restarted, or
+            // closed the connection after its idle timeout (xapian-tcpsrv's
+            // default is 60 s), and reopen() does not connect again. Open the
+            // set afresh, once; a member that cannot be reached is named.
+            if (!m_databases.has_remote() || reconnected)
+                throw IndexUnavailable(
+                    Error("lost the connection to a remote database of " + m_databases.name() + ": " + e.get_msg(),
+                          ExitCode::io));
+            reconnected = true;
+            open_database();
         }
     }
 }

@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <iostream>
+#include <thread>
 
 #include "tests/support/cli_test.hpp"
 #include "tests/support/tcp_server.hpp"
@@ -292,6 +294,43 @@ TEST_F(Shards, AnUnreachableShardIsAnInputOutputErrorNamingIt) {
     EXPECT_TRUE(r.exited(74)) << r.describe();
     EXPECT_NE(r.err.find(nowhere), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Shards, ABatchOutlivesTheServersIdleTimeout) {
+    // xapian-tcpsrv closes a connection idle for --idle-timeout; the next
+    // call fails with a broken pipe and reopen() does not connect again:
+    // the Searcher must. The pause is a wait past that timeout, not a figure.
+    TcpServer brief(*xapian_tcpsrv_program(), s_split->shards()[3], {"--idle-timeout", "100"});
+    Command how;
+    how.pipe_stdin = true;
+    how.pipe_stdout = true;
+    how.cwd = s_split->dir().dir();
+    how.home = s_split->dir().dir() / "home";
+    how.argv = {IDX_BINARY,
+                "search",
+                "--json",
+                "--db",
+                s_split->shards()[0],
+                "--db",
+                s_split->shards()[1],
+                "--db",
+                s_split->server(0).spec(),
+                "--db",
+                brief.spec(),
+                "--queries-from",
+                "-"};
+    Child batch(how);
+    const Exit whole = s_split->run("search", s_split->one(), {"--json", "garden"});
+    for (int round = 0; round < 2; ++round) {
+        batch.write_stdin("{\"query\": \"garden\"}\n");
+        const std::optional<std::string> answer = batch.read_line();
+        ASSERT_TRUE(answer.has_value()) << batch.stderr_text();
+        EXPECT_TRUE(same_answer(*answer + "\n", whole.out)) << *answer;
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    }
+    batch.close_stdin();
+    const Exit end = batch.wait();
+    EXPECT_TRUE(end.exited(0)) << end.describe();
 }
 
 TEST_F(Shards, WritersRefuseASetOrARemoteDatabase) {

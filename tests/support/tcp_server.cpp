@@ -62,14 +62,17 @@ int free_port() {
     return ntohs(address.sin_port);
 }
 
-TcpServer::TcpServer(const std::string& program, const std::string& db_folder) {
+TcpServer::TcpServer(const std::string& program, const std::string& db_folder,
+                     const std::vector<std::string>& options) {
     // Another process may take the free port first: then the server ends
     // at once, and another port is tried.
     std::string output;
     for (int attempt = 0; attempt < 5; ++attempt) {
         m_port = free_port();
         Command command;
-        command.argv = {program, "--port", std::to_string(m_port), "--interface", "127.0.0.1", "--quiet", db_folder};
+        command.argv = {program, "--port", std::to_string(m_port), "--interface", "127.0.0.1", "--quiet"};
+        command.argv.insert(command.argv.end(), options.begin(), options.end());
+        command.argv.push_back(db_folder);
         m_child = std::make_unique<Child>(command);
         // Polled, not timed: the hang guard of a test, not a figure.
         for (int poll = 0; poll < 60000 && m_child->running(); ++poll) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "tests/support/child_process.hpp"
 
@@ -25,7 +26,8 @@ public:
     // Starts `program` serving `db_folder` and waits until it accepts a
     // connection. Throws std::runtime_error, with the server's output, when
     // it ends instead.
-    TcpServer(const std::string& program, const std::string& db_folder);
+    // `options` go to xapian-tcpsrv before the folder (`--idle-timeout MS`).
+    TcpServer(const std::string& program, const std::string& db_folder, const std::vector<std::string>& options = {});
 
     int port() const { return m_port; }
     pid_t pid() const { return m_child->pid(); }
