@@ -52,7 +52,7 @@ int run_add(int argc, char** argv) {
 
     const Location location = resolve_location(args);
     indexer::SyncOptions sync_options;
-    sync_options.db_path = location.db;
+    sync_options.db_path = location.db_to_change("add");
     sync_options.roots = args.count("paths") ? args["paths"].as<std::vector<std::string>>() : location.config.roots;
     sync_options.settings = location.config.index;
     sync_options.max_file_size = location.config.max_file_size;

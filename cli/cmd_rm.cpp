@@ -39,7 +39,8 @@ int run_rm(int argc, char** argv) {
         if (path.empty()) throw Error("an empty path was given; name the files or folders whose documents should go");
     const Location location = resolve_location(args);
     indexer::keep_changesets(location.config.changesets);  // a replica follows removals too
-    const indexer::RemoveReport report = indexer::remove_paths(location.db, paths, args.count("wait") > 0);
+    const indexer::RemoveReport report =
+        indexer::remove_paths(location.db_to_change("rm"), paths, args.count("wait") > 0);
     print_rm_report(std::cerr, report, stderr_is_terminal());
     return static_cast<int>(report.not_indexed.empty() ? ExitCode::ok : ExitCode::partial);
 }

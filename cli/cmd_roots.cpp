@@ -16,7 +16,7 @@ namespace idx::cli {
 namespace {
 
 int list(const Location& location, bool json) {
-    const std::vector<indexer::RootInfo> roots = indexer::list_roots(location.db);
+    const std::vector<indexer::RootInfo> roots = indexer::list_roots(location.db_to_change("roots"));
     if (json) {
         print_json_line(std::cout, roots_json(roots));
         return 0;
@@ -59,7 +59,8 @@ int run_roots(int argc, char** argv) {
     for (std::size_t i = 1; i < args.size(); ++i)
         if (args[i].empty()) throw Error("an empty folder name was given; idx roots lists the recorded folders");
     for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::size_t removed = indexer::drop_root(location.db, args[i], parsed.count("wait") > 0);
+        const std::size_t removed =
+            indexer::drop_root(location.db_to_change("roots"), args[i], parsed.count("wait") > 0);
         if (stderr_is_terminal()) print_root_forgotten(std::cerr, args[i], removed);
     }
     return 0;

@@ -23,7 +23,7 @@ int run_stats(int argc, char** argv) {
         return 0;
     }
     const Location location = resolve_location(args);
-    const query::IndexStats stats = query::read_stats(location.db);
+    const query::IndexStats stats = query::read_stats(location.databases);
     if (args.count("json"))
         print_json_line(std::cout, stats_json(stats));
     else

@@ -88,27 +88,43 @@ LoadedConfig load_config(const std::optional<std::string>& explicit_path) {
     return {};
 }
 
-std::string database_path(const std::optional<std::string>& db_option, const LoadedConfig& loaded) {
-    if (db_option) {
+std::vector<std::string> database_list(const std::vector<std::string>& db_options, const LoadedConfig& loaded) {
+    if (!db_options.empty()) {
         // `idx add --db "$DB"` with DB unset must not fall back to another database.
-        if (db_option->empty()) throw Error("--db needs a folder name (it was given an empty one)");
-        return *db_option;
+        for (const std::string& db : db_options)
+            if (db.empty()) throw Error("--db needs a folder name (it was given an empty one)");
+        return db_options;
     }
-    if (const char* env = std::getenv("IDX_DB"); env && *env) return env;
-    if (const auto& db = loaded.config.db) {
-        if (db->empty()) throw Error("db: in the configuration file is empty; name a folder, or remove the line");
-        if (loaded.source == ConfigSource::current_folder) return confined_database(*db);
-        return expand_home(*db);
+    if (const char* env = std::getenv("IDX_DB"); env && *env) return {env};
+    if (!loaded.config.db.empty()) {
+        std::vector<std::string> out;
+        for (const std::string& db : loaded.config.db) {
+            if (db.empty())
+                throw Error("db: in the configuration file names an empty folder; name a folder, or remove it");
+            if (loaded.source != ConfigSource::current_folder)
+                out.push_back(parse_database_spec(db).remote() ? db : expand_home(db));
+            else if (parse_database_spec(db).remote())
+                throw Error("./idx.yaml names the remote database " + db +
+                            ": a configuration found in the current folder may only name a database inside it "
+                            "(use --db, or --config idx.yaml to trust it)");
+            else
+                out.push_back(confined_database(db));
+        }
+        return out;
     }
-    return xdg_dir("XDG_DATA_HOME", ".local/share") + "/idx/db";
+    return {xdg_dir("XDG_DATA_HOME", ".local/share") + "/idx/db"};
 }
 
 void add_location_options(cxxopts::Options& options) {
     // clang-format off: one option a line, as --help lists them
-    options.add_options("Location")("db", "database folder (default: $IDX_DB, db: in idx.yaml, $XDG_DATA_HOME/idx/db)",
-                                    cxxopts::value<std::string>(), "DIR")(
-        "config", "configuration file (default: ./idx.yaml, then $XDG_CONFIG_HOME/idx/idx.yaml)",
-        cxxopts::value<std::string>(), "FILE");
+    options.add_options("Location")("db",
+                                    "database folder, or tcp:HOST:PORT (xapian-tcpsrv); commands that only read take\n"
+                                    "several (repeat it) and read them as one\n"
+                                    "(default: $IDX_DB, db: in idx.yaml, $XDG_DATA_HOME/idx/db)",
+                                    cxxopts::value<std::vector<std::string>>(), "DIR")(
+        "connect-timeout", "seconds to wait for a tcp: database to answer (default: 2)", cxxopts::value<std::string>(),
+        "S")("config", "configuration file (default: ./idx.yaml, then $XDG_CONFIG_HOME/idx/idx.yaml)",
+             cxxopts::value<std::string>(), "FILE");
     // clang-format on
 }
 
@@ -116,12 +132,31 @@ Location resolve_location(const cxxopts::ParseResult& args) {
     std::optional<std::string> config_path;
     if (args.count("config")) config_path = args["config"].as<std::string>();
     const LoadedConfig loaded = load_config(config_path);
-    std::optional<std::string> db;
-    if (args.count("db")) db = args["db"].as<std::string>();
+    std::vector<std::string> db;
+    if (args.count("db")) db = args["db"].as<std::vector<std::string>>();
     Location location;
     location.config = loaded.config;
-    location.db = database_path(db, loaded);
+    for (const std::string& entry : database_list(db, loaded))
+        location.databases.members.push_back(parse_database_spec(entry));
+    if (loaded.config.connect_timeout_ms) location.databases.connect_timeout_ms = *loaded.config.connect_timeout_ms;
+    if (args.count("connect-timeout")) {
+        const std::string text = args["connect-timeout"].as<std::string>();
+        const std::optional<unsigned> ms = parse_timeout_ms(text);
+        if (!ms) throw Error("--connect-timeout takes seconds from 0.001 to 600, such as 2 or 0.5, not '" + text + "'");
+        location.databases.connect_timeout_ms = *ms;
+    }
     return location;
+}
+
+const std::string& Location::db_to_change(std::string_view command) const {
+    if (databases.members.size() != 1)
+        throw Error("idx " + std::string(command) + " changes one database, and " +
+                    std::to_string(databases.members.size()) + " were given (" + databases.name() + "): give one --db");
+    const DatabaseSpec& only = databases.members.front();
+    if (only.remote())
+        throw Error("idx " + std::string(command) + " changes a local database folder, not the remote " + only.name() +
+                    ": run it where the database is");
+    return only.path;
 }
 
 void protect_standard_descriptors() {

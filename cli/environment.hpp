@@ -7,6 +7,7 @@
 
 #include "cli/options.hpp"
 #include "common/config.hpp"
+#include "common/database_set.hpp"
 
 namespace idx::cli {
 
@@ -24,19 +25,26 @@ struct LoadedConfig {
 // that is a folder or cannot be read is an error (idx::Error, usage).
 LoadedConfig load_config(const std::optional<std::string>& explicit_path);
 
-// --db DIR, else $IDX_DB, else db: in idx.yaml, else $XDG_DATA_HOME/idx/db
+// Every --db given (DIR or tcp:HOST:PORT), else $IDX_DB, else db: in
+// idx.yaml (a folder or a list), else $XDG_DATA_HOME/idx/db
 // (~/.local/share/idx/db). `--db ""` is an error, and so is a db: in
-// ./idx.yaml that leads out of the current folder (absolute, `~`, `..` or a
-// link): a cloned site cannot point idx at the user's other databases.
-std::string database_path(const std::optional<std::string>& db_option, const LoadedConfig& config);
+// ./idx.yaml that leads out of the current folder (absolute, `~`, `..`, a
+// link, or a remote database): a cloned site cannot point idx at the user's
+// other databases.
+std::vector<std::string> database_list(const std::vector<std::string>& db_options, const LoadedConfig& config);
 
-// Adds --db and --config to a subcommand's options.
+// Adds --db, --connect-timeout and --config to a subcommand's options.
 void add_location_options(cxxopts::Options& options);
 
-// Reads --db and --config, loads the config and picks the database.
+// Reads --db, --connect-timeout and --config, loads the config and picks
+// the databases: a reading command searches them all as one.
 struct Location {
     Config config;
-    std::string db;
+    DatabaseSet databases;
+    // The one local folder a command that changes the index (add, rm,
+    // roots) works on. Throws idx::Error (usage) naming `command` when the
+    // location is several databases or a remote one.
+    const std::string& db_to_change(std::string_view command) const;
 };
 Location resolve_location(const cxxopts::ParseResult& args);
 

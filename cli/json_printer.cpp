@@ -117,8 +117,10 @@ nlohmann::json public_stats_json(const query::IndexStats& stats) {
     return out;
 }
 
-nlohmann::json health_json(std::uint64_t documents, std::uint64_t revision) {
-    return {{"version", kJsonVersion}, {"status", "ok"}, {"documents", documents}, {"revision", revision}};
+nlohmann::json health_json(std::uint64_t documents, std::optional<std::uint64_t> revision) {
+    nlohmann::json out = {{"version", kJsonVersion}, {"status", "ok"}, {"documents", documents}};
+    if (revision) out["revision"] = *revision;
+    return out;
 }
 
 nlohmann::json api_error_json(const std::string& code, const std::string& message) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -29,7 +30,8 @@ nlohmann::json stats_json(const query::IndexStats& stats);
 // The HTTP API's answers (docs/serve.md). Its stats leave out what names
 // the server's files: the database folder, the roots and the failures' paths.
 nlohmann::json public_stats_json(const query::IndexStats& stats);
-nlohmann::json health_json(std::uint64_t documents, std::uint64_t revision);
+// `revision` is left out for a set of databases, or a remote one: it has none.
+nlohmann::json health_json(std::uint64_t documents, std::optional<std::uint64_t> revision);
 nlohmann::json api_error_json(const std::string& code, const std::string& message);
 nlohmann::json add_json(const indexer::SyncReport& report);
 nlohmann::json roots_json(const std::vector<indexer::RootInfo>& roots);

@@ -2,7 +2,7 @@
 
 namespace idx::cli {
 
-SearcherPool::SearcherPool(std::string db_path) : m_db_path(std::move(db_path)) {}
+SearcherPool::SearcherPool(DatabaseSet databases) : m_databases(std::move(databases)) {}
 
 SearcherPool::Lease::Lease(SearcherPool& pool, std::unique_ptr<query::Searcher> searcher)
     : m_pool(&pool), m_searcher(std::move(searcher)) {}
@@ -21,7 +21,7 @@ SearcherPool::Lease SearcherPool::acquire() {
         }
     }
     // Opened outside the lock: opening reads the disk.
-    return Lease(*this, std::make_unique<query::Searcher>(m_db_path));
+    return Lease(*this, std::make_unique<query::Searcher>(m_databases));
 }
 
 void SearcherPool::give_back(std::unique_ptr<query::Searcher> searcher) {

@@ -15,7 +15,7 @@ namespace idx::cli {
 
 class SearcherPool {
 public:
-    explicit SearcherPool(std::string db_path);
+    explicit SearcherPool(DatabaseSet databases);
 
     // A Searcher borrowed for one request; given back when the lease ends.
     class Lease {
@@ -36,12 +36,12 @@ public:
     // Searcher is left and the database cannot be opened.
     Lease acquire();
 
-    const std::string& db_path() const { return m_db_path; }
+    const DatabaseSet& databases() const { return m_databases; }
 
 private:
     void give_back(std::unique_ptr<query::Searcher> searcher);
 
-    std::string m_db_path;
+    DatabaseSet m_databases;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<query::Searcher>> m_idle;
 };

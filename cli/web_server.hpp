@@ -8,10 +8,12 @@
 #include <memory>
 #include <string>
 
+#include "common/database_set.hpp"
+
 namespace idx::cli {
 
 struct ServerOptions {
-    std::string db;  // the index folder
+    DatabaseSet db;  // the index: one folder, or databases read as one
     std::string host = "127.0.0.1";
     int port = 8080;               // 0: any free port (tests)
     std::size_t threads = 32;      // connections served at once (each keeps its thread while kept alive)

@@ -157,6 +157,15 @@ void append_list(std::string& out, std::string_view name, const std::vector<std:
 
 }  // namespace
 
+std::optional<unsigned> parse_timeout_ms(std::string_view text) {
+    if (!text.empty() && text.back() == 's') text.remove_suffix(1);
+    double seconds = 0;
+    const auto [rest, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (ec != std::errc() || rest != text.data() + text.size() || !(seconds >= 0.001) || seconds > 600)
+        return std::nullopt;
+    return static_cast<unsigned>(seconds * 1000 + 0.5);
+}
+
 std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
     std::uint64_t value = 0;
     const char* begin = text.data();
@@ -195,7 +204,13 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
         const std::string key = entry.first.Scalar();
         const YAML::Node& value = entry.second;
         if (key == "db") {
-            config.db = scalar(source_name, value, key);
+            config.db = string_list(source_name, value, key);
+            if (config.db.empty())
+                fail(source_name, entry.first, "'db' should name a database folder (or a list of them)");
+        } else if (key == "connect_timeout") {
+            config.connect_timeout_ms = parse_timeout_ms(scalar(source_name, value, key));
+            if (!config.connect_timeout_ms)
+                fail(source_name, value, "'connect_timeout' should be seconds from 0.001 to 600, such as 2 or 0.5");
         } else if (key == "roots") {
             config.roots = string_list(source_name, value, key);
         } else if (key == "language") {
@@ -236,8 +251,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
         } else {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
-                     "' (known: db, roots, language, stop_words, title_weight, shortcodes, split_authors, jobs, "
-                     "max_file_size, future, changesets, fields, site, serve)");
+                     "' (known: db, connect_timeout, roots, language, stop_words, title_weight, shortcodes, "
+                     "split_authors, jobs, max_file_size, future, changesets, fields, site, serve)");
         }
     }
     return config;

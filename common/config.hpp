@@ -61,8 +61,11 @@ struct ServeSettings {
 inline constexpr unsigned kMaxChangesets = 1000;
 
 struct Config {
-    std::optional<std::string> db;   // database folder
-    std::vector<std::string> roots;  // folders `idx add` indexes when given none
+    // `db:` — a folder, or a list of folders and `tcp:HOST:PORT` remotes that
+    // reading commands search as one (common/database_set.hpp); empty: unset.
+    std::vector<std::string> db;
+    std::optional<unsigned> connect_timeout_ms;  // `connect_timeout:` in seconds, for remote databases
+    std::vector<std::string> roots;              // folders `idx add` indexes when given none
     IndexSettings index;
     std::uint64_t max_file_size = kDefaultMaxFileSize;
     unsigned jobs = 0;    // 0: one per core
@@ -81,6 +84,10 @@ std::string settings_fingerprint(const IndexSettings& settings);
 
 // The stop words in effect: settings.stop_words, else the built-in list.
 std::vector<std::string> effective_stop_words(const IndexSettings& settings);
+
+// Parses a timeout in seconds (`2`, `0.5`, `2s`) to milliseconds: from 1 ms
+// to 10 minutes, else nothing.
+std::optional<unsigned> parse_timeout_ms(std::string_view text);
 
 // Parses sizes such as `16MiB`, `300k`, `1048576`.
 std::optional<std::uint64_t> parse_byte_size(std::string_view text);

@@ -20,7 +20,8 @@ namespace idx::schema {
 // 3: each post stemmed in its own language, CJK text as n-grams, `L`
 // language terms.
 // 4: no `D` day terms (written, never queried: `date:` ranges use the value slot).
-inline constexpr int kVersion = 4;
+// 5: `XW` title words (the spelling dictionary as terms, readable remotely).
+inline constexpr int kVersion = 5;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";     // Q + canonical path: one document per file
@@ -33,6 +34,11 @@ inline constexpr std::string_view month = "M";         // boolean, YYYYMM
 inline constexpr std::string_view post_id = "XID";     // boolean, the exporter's post id
 inline constexpr std::string_view exact_title = "XT";  // boolean, the title's word stems: title_key_term()
 inline constexpr std::string_view lang = "L";          // boolean, language code (common/language.hpp)
+// boolean, a title word as spelling corrections are made from: lower case,
+// unstemmed, 3 letters or more, no digits. Its term frequency is the number
+// of titles holding it: a dictionary a set of databases and a remote one
+// give whole (their spelling tables Xapian does not read remotely).
+inline constexpr std::string_view spelling = "XW";
 }  // namespace prefix
 
 namespace slot {

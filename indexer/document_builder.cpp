@@ -232,6 +232,8 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     doc.add_value(schema::slot::text, encode_stored_text(cut_at_word(body, kMaxStoredText)));
 
     built.spelling_words = m_spelling.of_title(post.title);
+    for (const std::string& word : built.spelling_words)
+        doc.add_boolean_term(schema::boolean_term(schema::prefix::spelling, word));
     // The document goes to the writer's thread, and Xapian counts a
     // document's handles without atomics: the term generator must let go of
     // its handle here, or its next set_document() would race the writer's

@@ -95,6 +95,13 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     for (const std::uint32_t id : ids) ++m_counts[id];
 }
 
+void FacetSpy::add_record(const std::string& record, Xapian::doccount documents) {
+    m_seen += documents;
+    const FacetCache::Ids& ids = m_cache.record_ids(record);
+    if (m_counts.size() < m_cache.value_count()) m_counts.resize(m_cache.value_count());
+    for (const std::uint32_t id : ids) m_counts[id] += documents;
+}
+
 FacetTable FacetSpy::table(std::size_t limit) const {
     constexpr std::uint32_t kNone = UINT32_MAX;
     std::map<std::string, Xapian::doccount> months;

@@ -51,6 +51,8 @@ public:
     using Ids = std::vector<std::uint32_t>;
 
     const Ids& value_ids(const Xapian::Document& doc);
+    // The value ids of a stored facet record (schema::slot::facets).
+    const Ids& record_ids(const std::string& record) { return m_records[intern_record(record)]; }
     std::size_t value_count() const { return m_values.size(); }
     FacetField field(std::uint32_t id) const { return m_values[id].first; }
     const std::string& value(std::uint32_t id) const { return m_values[id].second; }
@@ -77,6 +79,9 @@ class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(FacetCache& cache) : m_cache(cache) {}
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts `documents` matches whose facet record is `record`: how counts
+    // made elsewhere (a ValueCountMatchSpy on a remote database) come in.
+    void add_record(const std::string& record, Xapian::doccount documents);
 
     // Author, category and tag: most frequent first (ties by value), at most
     // `limit` each (0: all); spellings that differ only in case or accents

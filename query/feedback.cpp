@@ -30,7 +30,10 @@ Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query
     Xapian::RSet relevant;
     for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
     const WordsOnly words_only;
-    const Xapian::ESet eset = enquire.get_eset(settings.terms, relevant, &words_only);
+    // Exact term frequencies: over a set of databases Xapian otherwise
+    // estimates them, and the expansion would depend on how posts are split.
+    const Xapian::ESet eset =
+        enquire.get_eset(settings.terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words_only);
     if (eset.empty()) return text;
     std::vector<Xapian::Query> extra;
     for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) extra.emplace_back(*it);

@@ -1,7 +1,6 @@
 #include "query/search.hpp"
 
 #include "common/error.hpp"
-#include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "query/language_preference.hpp"
@@ -10,14 +9,24 @@
 
 namespace idx::query {
 
-Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : m_path(db_path), m_ranking(ranking) {
+Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : Searcher(single_database(db_path), ranking) {}
+
+Searcher::Searcher(DatabaseSet databases, RankingSettings ranking)
+    : m_databases(std::move(databases)), m_ranking(ranking) {
     open_database();
 }
 
+std::vector<DatabaseIdentity> Searcher::identities() const {
+    std::vector<DatabaseIdentity> out;
+    for (const DatabaseSpec& member : m_databases.members)
+        if (!member.remote()) out.push_back(database_identity(member.path));
+    return out;
+}
+
 void Searcher::open_database() {
-    m_identity = database_identity(m_path);
+    m_identities = identities();
     try {
-        m_db = open_for_reading(m_path);
+        m_db = open_database_set(m_databases);
     } catch (const Error& e) {
         throw IndexUnavailable(e);
     }
@@ -33,7 +42,7 @@ void Searcher::refresh() {
     // changed. A database deleted and made anew under the same name is
     // another database: reopen() would mix its revision with the old files'
     // tables, so its identity is checked first (two stats) and it is opened afresh.
-    if (database_identity(m_path) != m_identity) {
+    if (identities() != m_identities) {
         open_database();
         return;
     }
@@ -47,14 +56,22 @@ void Searcher::refresh() {
 }
 
 IndexSnapshot Searcher::snapshot() {
-    refresh();
-    return {m_db.get_doccount(), m_db.get_revision()};
+    try {
+        refresh();
+    } catch (const Xapian::NetworkError&) {
+        if (!m_databases.has_remote()) throw;
+        open_database();  // a broken connection, as in search(): connect again, once
+    }
+    IndexSnapshot now{m_db.get_doccount(), std::nullopt};
+    if (m_databases.members.size() == 1 && !m_databases.has_remote()) now.revision = m_db.get_revision();
+    return now;
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    refresh();
+    bool reconnected = false;
     for (int attempt = 0;; ++attempt) {
         try {
+            if (attempt == 0) refresh();
             return run(request);
         } catch (const Xapian::WildcardError&) {
             throw Error("a wildcard in '" + request.query + "' stands for more than " +
@@ -65,6 +82,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
             if (attempt >= 5) throw;
             m_db.reopen();
             forget_revision();
+        } catch (const Xapian::NetworkError& e) {
+            // A remote database's connection broke: its server restarted, or
+            // closed the connection after its idle timeout (xapian-tcpsrv's
+            // default is 60 s), and reopen() does not connect again. Open the
+            // set afresh, once; a member that cannot be reached is named.
+            if (!m_databases.has_remote() || reconnected)
+                throw IndexUnavailable(
+                    Error("lost the connection to a remote database of " + m_databases.name() + ": " + e.get_msg(),
+                          ExitCode::io));
+            reconnected = true;
+            open_database();
         }
     }
 }
@@ -76,9 +104,24 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
     Xapian::Enquire counting(m_db);
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
-    counting.add_matchspy(&spy);
+    if (m_databases.members.size() == 1 && !m_databases.has_remote()) {
+        counting.add_matchspy(&spy);
+        (void)counting.get_mset(0, 0, m_db.get_doccount());
+        return spy.documents_seen();
+    }
+    // A set: a match spy is handed each database's own docids, which repeat
+    // from one database to the next, so FacetSpy's cache by docid would mix
+    // posts up (measured: wrong counts over 4 local shards). And a remote
+    // database refuses a custom MatchSpy, but runs Xapian's own
+    // ValueCountMatchSpy and sends its counts back. It counts each distinct
+    // facet record (a post's whole value set, schema::slot::facets), exactly
+    // since every match is checked, and the records are split here.
+    Xapian::ValueCountMatchSpy records(schema::slot::facets);
+    counting.add_matchspy(&records);
     (void)counting.get_mset(0, 0, m_db.get_doccount());
-    return spy.documents_seen();
+    for (Xapian::TermIterator it = records.values_begin(); it != records.values_end(); ++it)
+        spy.add_record(*it, it.get_termfreq());
+    return static_cast<Xapian::doccount>(records.get_total());
 }
 
 void Searcher::forget_revision() {
@@ -97,6 +140,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_weighting_scheme(Xapian::BM25Weight(m_ranking.k1, 0, 1, m_ranking.b, 0.5));
     // Without weighted words there is no relevance to rank by: newest first.
     const SortOrder sort = request.sort.value_or(built.terms.empty() ? SortOrder::newest : SortOrder::relevance);
+    // Equal scores in the order of the posts' source values (their paths,
+    // unique per post), not of docids: a set of databases interleaves
+    // docids, so docid order would depend on how the posts are split. Set
+    // before feedback, whose top posts must be the same ones too.
+    if (sort == SortOrder::relevance) enquire.set_sort_by_relevance_then_value(schema::slot::source, false);
     // Feedback only reorders the posts the query matches (OP_AND_MAYBE), and
     // only for plain words ranked by relevance: never where the user asked
     // for exactness or an order of their own.

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/database_set.hpp"
 #include "common/error.hpp"
 #include "common/post.hpp"
 #include "query/facets.hpp"
@@ -60,15 +61,22 @@ public:
     explicit IndexUnavailable(const Error& cause) : Error(cause.what(), cause.code()) {}
 };
 
-// The revision of the index a search reads now, and its size.
+// The revision of the index a search reads now, and its size. A set of
+// several databases, or a remote one, has no one revision (Xapian gives none).
 struct IndexSnapshot {
     Xapian::doccount documents = 0;
-    Xapian::rev revision = 0;
+    std::optional<Xapian::rev> revision;
 };
 
+// A Searcher reads one database or a set as one (common/database_set.hpp),
+// with the same answers: the same posts in the same order with the same
+// scores, totals, facet counts and suggestions as one database holding
+// every post. Equal scores are ordered by the post's source value (its
+// path), not by docid, which depends on how the posts are split.
 class Searcher {
 public:
     explicit Searcher(const std::string& db_path, RankingSettings ranking = {});
+    explicit Searcher(DatabaseSet databases, RankingSettings ranking = {});
 
     // Throws idx::Error for a malformed query (ExitCode::usage).
     SearchResult search(const SearchRequest& request);
@@ -81,11 +89,12 @@ private:
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
-    void forget_revision();  // after a reopen: cached facets and dictionary are stale
-    void open_database();    // (re)opens m_path: database, identity, query builder
+    std::vector<DatabaseIdentity> identities() const;  // of the local members, in order
+    void forget_revision();                            // after a reopen: cached facets and dictionary are stale
+    void open_database();                              // (re)opens m_databases: database, identities, query builder
 
-    std::string m_path;
-    DatabaseIdentity m_identity;  // of the database m_db was opened from
+    DatabaseSet m_databases;
+    std::vector<DatabaseIdentity> m_identities;  // of the local databases m_db was opened from
     Xapian::Database m_db;
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;

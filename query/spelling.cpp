@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/schema.hpp"
+
 namespace idx::query {
 namespace {
 
@@ -106,11 +108,9 @@ SpellingCorrector::SpellingCorrector(const Xapian::Database& db, const Xapian::S
     : m_db(db), m_stemmer(stemmer), m_stopper(stopper) {}
 
 bool SpellingCorrector::in_dictionary(const std::string& word) const {
-    // A seek in the spelling table: no need to load the whole dictionary
-    // for the common case of a correctly spelt query.
-    Xapian::TermIterator it = m_db.spellings_begin();
-    it.skip_to(word);
-    return it != m_db.spellings_end() && *it == word;
+    // One term lookup: no need to load the whole dictionary for the common
+    // case of a correctly spelt query.
+    return m_db.term_exists(schema::boolean_term(schema::prefix::spelling, word));
 }
 
 bool SpellingCorrector::in_index(const std::string& word) const {
@@ -134,8 +134,12 @@ Xapian::doccount SpellingCorrector::posts_with_all(const std::vector<std::string
 void SpellingCorrector::load_dictionary() {
     if (m_loaded) return;
     m_loaded = true;
-    for (Xapian::TermIterator it = m_db.spellings_begin(); it != m_db.spellings_end(); ++it)
-        m_dictionary.emplace_back(*it, it.get_termfreq());
+    // The `XW` terms, not Xapian's spelling table: a set of databases sums
+    // their frequencies, and a remote database lists them (its spelling
+    // table reads as empty).
+    const std::string prefix(schema::prefix::spelling);
+    for (Xapian::TermIterator it = m_db.allterms_begin(prefix); it != m_db.allterms_end(prefix); ++it)
+        m_dictionary.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
 }
 
 std::vector<SpellingCorrector::Candidate> SpellingCorrector::candidates(const std::string& word) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/database_set.hpp"
 #include "common/records.hpp"
 
 namespace idx::query {
@@ -22,6 +23,10 @@ struct IndexStats {
     std::vector<FailureRecord> failures;  // post files that failed in the last run that saw them
 };
 
+// A set's documents and spelling words are the whole set's; its bytes on
+// disk are its local folders'; the rest (the record of runs, roots,
+// failures, language) is its first database's.
+IndexStats read_stats(const DatabaseSet& databases);
 IndexStats read_stats(const std::string& db_path);
 
 }  // namespace idx::query

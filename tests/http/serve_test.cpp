@@ -92,7 +92,7 @@ protected:
     static fs::path db() { return *s_dir / "db"; }
     static ServerOptions options() {
         ServerOptions o;
-        o.db = db().string();
+        o.db = single_database(db().string());
         o.port = 0;
         o.threads = 4;
         o.log = [](const std::string&) {};
@@ -105,7 +105,7 @@ protected:
         write_file(own / "posts" / "2016-01-01-a.md", post("Alpha", "2016-01-01", "alpha words"));
         index_posts(own / "posts", own / "db");
         ServerOptions o = options();
-        o.db = (own / "db").string();
+        o.db = single_database((own / "db").string());
         return o;
     }
 
@@ -209,7 +209,7 @@ TEST_F(ServeTest, HealthSaysTheDocumentCountAndRevisionAnd503WhenTheIndexIsGone)
 TEST_F(ServeTest, AServerStartedBeforeItsIndexAnswers503UntilThereIsOne) {
     const test::TempDir own("idx-serve-none");
     ServerOptions o = options();
-    o.db = (own / "db").string();
+    o.db = single_database((own / "db").string());
     RunningServer server(o);
     httplib::Client client = server.client();
     for (const std::string path : {"/api/v1/search?q=alpha", "/api/v1/facets", "/api/v1/stats", "/healthz"}) {
@@ -428,7 +428,7 @@ TEST_F(ServeTest, RequestsAreAnsweredWhileIdxAddWrites) {
                    post("Post " + std::to_string(i), "2016-01-01", "harbour words number " + std::to_string(i)));
     index_posts(posts, own / "db");
     ServerOptions o = options();
-    o.db = (own / "db").string();
+    o.db = single_database((own / "db").string());
     RunningServer server(o);
 
     std::atomic<bool> writing = true;

@@ -2,6 +2,7 @@
 idx_test(utf8_test SOURCES utf8_test.cpp LIBS idx_common)
 idx_test(post_date_test SOURCES post_date_test.cpp LIBS idx_common)
 idx_test(config_test SOURCES config_test.cpp LIBS idx_common)
+idx_test(database_set_test SOURCES database_set_test.cpp LIBS idx_common)
 idx_test(site_config_test SOURCES site_config_test.cpp LIBS idx_common)
 idx_test(packing_test SOURCES packing_test.cpp LIBS idx_common)
 idx_test(replica_stub_test SOURCES replica_stub_test.cpp LIBS idx_common)

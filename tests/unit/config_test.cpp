@@ -16,7 +16,7 @@ using Strings = std::vector<std::string>;
 TEST(ParseConfig, EmptyTextGivesDefaults) {
     const Config config = parse_config("", "idx.yaml");
     const Config defaults;
-    EXPECT_FALSE(config.db.has_value());
+    EXPECT_TRUE(config.db.empty());
     EXPECT_TRUE(config.roots.empty());
     EXPECT_EQ(config.max_file_size, defaults.max_file_size);
     EXPECT_EQ(config.jobs, defaults.jobs);
@@ -25,8 +25,25 @@ TEST(ParseConfig, EmptyTextGivesDefaults) {
 
 TEST(ParseConfig, CommentsOnlyGivesDefaults) {
     const Config config = parse_config("# nothing set yet\n", "idx.yaml");
-    EXPECT_FALSE(config.db.has_value());
+    EXPECT_TRUE(config.db.empty());
     EXPECT_EQ(settings_fingerprint(config.index), settings_fingerprint(IndexSettings{}));
+}
+
+TEST(ParseConfig, DbIsAFolderOrAListReadAsOne) {
+    const Config config = parse_config("db:\n  - shards/a\n  - tcp:10.0.0.2:7000\nconnect_timeout: 0.5\n", "idx.yaml");
+    EXPECT_EQ(config.db, (Strings{"shards/a", "tcp:10.0.0.2:7000"}));
+    EXPECT_EQ(config.connect_timeout_ms, 500u);
+    EXPECT_FALSE(parse_config("db: x\n", "idx.yaml").connect_timeout_ms.has_value());
+}
+
+TEST(ParseTimeout, SecondsToMilliseconds) {
+    EXPECT_EQ(parse_timeout_ms("2"), 2000u);
+    EXPECT_EQ(parse_timeout_ms("2s"), 2000u);
+    EXPECT_EQ(parse_timeout_ms("0.25"), 250u);
+    EXPECT_FALSE(parse_timeout_ms("0").has_value());
+    EXPECT_FALSE(parse_timeout_ms("-1").has_value());
+    EXPECT_FALSE(parse_timeout_ms("601").has_value());
+    EXPECT_FALSE(parse_timeout_ms("").has_value());
 }
 
 TEST(ParseConfig, ReadsEveryKey) {
@@ -53,7 +70,7 @@ fields:
   published: visible
 )",
                                        "idx.yaml");
-    EXPECT_EQ(config.db, "/var/lib/idx");
+    EXPECT_EQ(config.db, (Strings{"/var/lib/idx"}));
     EXPECT_EQ(config.roots, (Strings{"/srv/blog/_posts", "/srv/blog/drafts"}));
     EXPECT_EQ(config.index.language, "french");
     EXPECT_EQ(config.index.stop_words, (Strings{"le", "la", "les"}));
@@ -171,7 +188,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"split_authors_not_yes_or_no", "split_authors: sometimes\n", 1, "split_authors"},
                       BadCase{"jobs_not_number", "jobs: many\n", 1, "jobs"},
                       BadCase{"changesets_over_the_most", "changesets: 1001\n", 1, "changesets"},
-                      BadCase{"db_list", "db:\n  - a\n  - b\n", 2, "db"},
+                      BadCase{"db_nothing", "db:\n", 1, "db"},
+                      BadCase{"connect_timeout_zero", "connect_timeout: 0\n", 1, "connect_timeout"},
+                      BadCase{"connect_timeout_words", "connect_timeout: soon\n", 1, "connect_timeout"},
                       BadCase{"roots_map", "roots:\n  main: /srv\n", 2, "roots"},
                       BadCase{"language_list", "language: [english, french]\n", 1, "language"},
                       BadCase{"stop_words_map", "stop_words: {a: b}\n", 1, "stop_words"},

@@ -1,0 +1,57 @@
+#pragma once
+// The databases a reading command searches as one: each a local database
+// folder (common/local_database.hpp) or a remote one named explicitly as
+// `tcp:HOST:PORT`, served by xapian-tcpsrv. Xapian merges their statistics
+// (Database::add_database), so a search over the set ranks as one database
+// holding every post would. Program remotes (`remote :PROGRAM` in a stub)
+// stay refused: only a `tcp:` spec opens a connection, and it says so.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace idx {
+
+// One entry of a set: a folder, or a host and port.
+struct DatabaseSpec {
+    std::string path;  // the folder; empty for a remote database
+    std::string host;  // empty for a local database
+    unsigned port = 0;
+
+    bool remote() const { return !host.empty(); }
+    // As the user wrote it: the folder, or `tcp:HOST:PORT`.
+    std::string name() const;
+    bool operator==(const DatabaseSpec&) const = default;
+};
+
+// The connect timeout when none is configured.
+inline constexpr unsigned kDefaultConnectTimeoutMs = 2000;
+
+struct DatabaseSet {
+    std::vector<DatabaseSpec> members;
+    unsigned connect_timeout_ms = kDefaultConnectTimeoutMs;
+
+    bool has_remote() const;
+    // The set's members as written, one string: "db" or "a, tcp:h:1".
+    std::string name() const;
+};
+
+// `tcp:HOST:PORT` (HOST a name, an IPv4 address or a bracketed IPv6 one) is
+// a remote database; anything else is a folder. Throws idx::Error (usage)
+// for a `tcp:` spec without a host or a port from 1 to 65535, and for an
+// empty spec.
+DatabaseSpec parse_database_spec(std::string_view text);
+
+// A set of one local folder.
+DatabaseSet single_database(const std::string& path);
+
+// Opens every member and adds it to one Database. Local members open as
+// open_for_reading() does; a remote member is given `connect_timeout_ms` to
+// answer. Throws idx::Error naming the member: ExitCode::usage when a local
+// folder holds no index, ExitCode::io when a member cannot be read or
+// reached.
+Xapian::Database open_database_set(const DatabaseSet& set);
+
+}  // namespace idx
