@@ -20,7 +20,8 @@ namespace idx::schema {
 // 3: each post stemmed in its own language, CJK text as n-grams, `L`
 // language terms.
 // 4: no `D` day terms (written, never queried: `date:` ranges use the value slot).
-// 5: `XW` title words (the spelling dictionary as terms, readable remotely).
+// 5: `XW` title words (the spelling dictionary as terms, readable remotely);
+// Xapian's spelling table no longer written.
 inline constexpr int kVersion = 5;
 
 namespace prefix {

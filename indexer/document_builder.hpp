@@ -22,7 +22,7 @@ namespace idx::indexer {
 struct BuiltDocument {
     Xapian::Document document;
     std::string unique_term;                  // schema::unique_id_term(post.path)
-    std::vector<std::string> spelling_words;  // title words for the spelling table
+    std::vector<std::string> spelling_words;  // title words, also its XW spelling terms
     // Set when the body went past kMaxPostTerms or kMaxPostWords: the words
     // indexed before the cut (the rest of the body is not searchable).
     std::optional<Xapian::termcount> body_cut_after_words;
@@ -74,7 +74,7 @@ private:
 
     Xapian::TermGenerator m_terms;        // stemmed, positional: the index
     Xapian::TermGenerator m_accent_free;  // the same words' accent-free stems
-    SpellingWords m_spelling;             // unstemmed: words for the spelling table
+    SpellingWords m_spelling;             // unstemmed: the spelling terms
     Language m_default;                   // idx.yaml's language
     std::vector<std::string> m_default_stop_words;
     // By language code, made on first use: a thread sees few languages, and

@@ -11,24 +11,6 @@
 
 namespace idx::indexer {
 
-std::vector<std::string> stored_title_words(const Xapian::Database& db, Xapian::docid docid, SpellingWords& words) {
-    try {
-        const std::optional<Post> post = decode_document_data(db.get_document(docid).get_data());
-        if (post) return words.of_title(post->title);
-    } catch (const Xapian::DocNotFoundError&) {
-    }
-    return {};
-}
-
-void remove_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
-    for (const std::string& word : words) db.remove_spelling(word);
-}
-
-void delete_post(Xapian::WritableDatabase& db, Xapian::docid docid, SpellingWords& words) {
-    remove_spelling(db, stored_title_words(db, docid, words));
-    db.delete_document(docid);
-}
-
 RemoveReport remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
     require_index(db_path);
     WritableIndex index = open_for_writing(db_path, wait_for_lock);
@@ -37,7 +19,6 @@ RemoveReport remove_paths(const std::string& db_path, const std::vector<std::str
     for (const std::string& path : paths) targets.push_back(canonical_path(path));
     RemoveReport report;
     std::vector<bool> matched(targets.size(), false);
-    SpellingWords spelling_words;
     for (const auto& [path, indexed] : load_index_state(db)) {
         bool match = false;
         for (std::size_t i = 0; i < targets.size(); ++i) {
@@ -46,7 +27,7 @@ RemoveReport remove_paths(const std::string& db_path, const std::vector<std::str
             match = true;
         }
         if (match) {
-            delete_post(db, indexed.docid, spelling_words);
+            db.delete_document(indexed.docid);
             ++report.removed;
         }
     }

@@ -1,24 +1,14 @@
 #pragma once
-// Taking posts out of an index (`idx rm`, `idx roots rm`, and the documents
-// of files gone from disk in `idx add`): a document leaves together with
-// its title's words in the spelling table, or "Did you mean" would keep
-// suggesting words of posts that are gone.
+// Taking posts out of an index: `idx rm`. A post's spelling words are terms
+// of its document (schema::prefix::spelling), so they leave with it, and
+// "Did you mean" never suggests words of posts that are gone.
 
 #include <xapian.h>
 
 #include <string>
 #include <vector>
 
-#include "indexer/spelling_words.hpp"
-
 namespace idx::indexer {
-
-// The spelling words of the title a stored document has (none when the
-// document is not there).
-std::vector<std::string> stored_title_words(const Xapian::Database& db, Xapian::docid docid, SpellingWords& words);
-void remove_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& words);
-// Deletes the document and its title's spelling words.
-void delete_post(Xapian::WritableDatabase& db, Xapian::docid docid, SpellingWords& words);
 
 struct RemoveReport {
     std::size_t removed = 0;

@@ -11,7 +11,6 @@
 #include "common/schema.hpp"
 #include "indexer/database.hpp"
 #include "indexer/index_state.hpp"
-#include "indexer/removal.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -77,10 +76,9 @@ std::size_t drop_root(const std::string& db_path, const std::string& root, bool 
     roots.erase(it);
 
     std::size_t removed = 0;
-    SpellingWords spelling_words;
     for (const auto& [path, indexed] : load_index_state(db)) {
         if (is_under(path, target) && !under_any(path, roots)) {
-            delete_post(db, indexed.docid, spelling_words);
+            db.delete_document(indexed.docid);
             ++removed;
         }
     }

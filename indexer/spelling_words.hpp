@@ -1,9 +1,9 @@
 #pragma once
-// The words of a title that go into Xapian's spelling table ("Did you
-// mean"): Xapian's own word splitting, lower-cased, unstemmed, three letters
-// or more, no digits. The indexer adds them for a new document and removes
-// the same words for the document it replaces or deletes, so the table
-// counts only what the index holds.
+// The words of a title that are its document's spelling terms ("Did you
+// mean", schema::prefix::spelling): Xapian's own word splitting,
+// lower-cased, unstemmed, three letters or more, no digits. Being terms of
+// the document, they leave with it, so the dictionary counts only what the
+// index holds.
 
 #include <xapian.h>
 

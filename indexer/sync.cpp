@@ -28,10 +28,8 @@
 #include "indexer/post_file.hpp"
 #include "indexer/post_parser.hpp"
 #include "indexer/publishing.hpp"
-#include "indexer/removal.hpp"
 #include "indexer/roots.hpp"
 #include "indexer/site_finder.hpp"
-#include "indexer/spelling_words.hpp"
 #include "indexer/time_zone.hpp"
 
 namespace idx::indexer {
@@ -344,15 +342,12 @@ private:
     }
 
     void store(const FileResult& result, const Task& task) {
-        std::vector<std::string> old_words;
-        if (task.indexed) old_words = stored_title_words(m_db, task.indexed->docid, m_spelling_words);
         // A path the index does not know needs no lookup of its id term,
         // unless documents of an older format may hide behind it.
         if (task.indexed == nullptr && !m_report.reindexed_all)
             m_db.add_document(result.built.document);
         else
             m_db.replace_document(result.built.unique_term, result.built.document);
-        update_spelling(old_words, result.built.spelling_words);
         ++(task.indexed ? m_report.updated : m_report.added);
         m_pending_bytes += result.source.size;
         m_pending_terms += result.built.document.termlist_count();
@@ -421,16 +416,8 @@ private:
             });
     }
 
-    // The replaced document's title words out, the new one's in (nothing to
-    // do when the title kept its words).
-    void update_spelling(const std::vector<std::string>& old_words, const std::vector<std::string>& words) {
-        if (old_words == words) return;
-        remove_spelling(m_db, old_words);
-        for (const std::string& word : words) m_db.add_spelling(word);
-    }
-
     void remove(const IndexedFile& indexed) {
-        delete_post(m_db, indexed.docid, m_spelling_words);
+        m_db.delete_document(indexed.docid);
         ++m_report.removed;
         if (++m_pending_writes >= m_options.commit_every) commit();
     }
@@ -529,7 +516,6 @@ private:
     std::vector<SiteRules> m_rules;    // per root: its site's publishing rules
     nlohmann::json m_recorded_sites;   // site folder -> fingerprint, as the database records it
     std::size_t m_pending_writes = 0;
-    SpellingWords m_spelling_words;     // for the titles of replaced and deleted documents
     std::uint64_t m_pending_bytes = 0;  // post bytes stored since the last commit
     std::uint64_t m_pending_terms = 0;  // distinct terms of each document stored since, summed
 };

@@ -2,8 +2,8 @@
 // "Did you mean": corrections for query words the index has never seen.
 // A word that occurs anywhere in the indexed text (title, body, labels, or
 // its accent-free form) is not misspelt, however rare: "Seigo", "inspect"
-// and "Kampf" are left alone. Candidates come from the spelling table (the
-// words of titles). Xapian's get_spelling_suggestion() picks the most
+// and "Kampf" are left alone. Candidates come from the `XW` spelling terms
+// (the words of titles). Xapian's get_spelling_suggestion() picks the most
 // frequent word within reach, which turned "Kery" into "very"; here every
 // dictionary word within a small edit distance is a candidate, and
 // candidates that occur in posts together with the query's other words win.
