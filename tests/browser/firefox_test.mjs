@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { makeSite } from './fixture.mjs';
+import { answerPainted, makeSite, report } from './fixture.mjs';
 
 const artifacts = process.env.IDX_ARTIFACTS || path.join(os.tmpdir(), 'idx-browser-artifacts');
 const firefoxPath = process.env.IDX_FIREFOX || '/usr/lib/firefox-esr/firefox-esr';
@@ -24,11 +24,7 @@ const browser = await puppeteer.launch({ browser: 'firefox', executablePath: fir
 const results = [];
 let dialogs = 0;
 async function settled(page) {
-  // The UI sets data-idx-seq after painting each answer; wait for the newest.
-  await page.waitForFunction(() => {
-    const s = window.idxSearch;
-    return s && document.getElementById('idx-search').getAttribute('data-idx-seq') === String(s.seq);
-  }, { polling: 50, timeout: 15000 });
+  await page.waitForFunction(answerPainted, { polling: 50, timeout: 15000 });
 }
 async function visit(page, address) {
   await page.goto(address);
@@ -38,7 +34,6 @@ async function typeQuery(page, text) {
   await page.$eval('#idx-q', (box) => { box.focus(); box.select(); });
   await page.keyboard.press('Backspace');
   await page.type('#idx-q', text, { delay: 30 });
-  await new Promise((resolve) => setTimeout(resolve, 200));  // the debounce
   await settled(page);
 }
 const statusText = (page) => page.$eval('[role="status"]', (s) => s.textContent.trim());
@@ -144,14 +139,4 @@ const version = await browser.version();
 await browser.close();
 serve.kill('SIGTERM');
 site.remove();
-let failed = 0;
-for (const [name, verdict, error] of results) {
-  console.log(`${verdict === 'ok' ? 'ok    ' : 'FAILED'} ${name}`);
-  if (error) {
-    failed++;
-    console.log(`       ${String(error.stack || error).split('\n').slice(0, 6).join('\n       ')}`);
-  }
-}
-console.log(`${results.length - failed} of ${results.length} browser tests passed in ${version}; ` +
-  `screenshots in ${artifacts}`);
-process.exit(failed ? 1 : 0);
+process.exit(report(results, ` in ${version}; screenshots in ${artifacts}`));

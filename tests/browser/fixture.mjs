@@ -1,8 +1,9 @@
-// The site both browser tests search (page_test.mjs in Chromium,
-// firefox_test.mjs in Firefox): tests/fixtures' sample posts, 24 harbour
-// reports (three of them also in World, for a facet to narrow by), a post
-// whose title and body are markup as text, and one in Japanese; indexed
-// with $IDX_BINARY and served by `idx serve` on a free port.
+// What both browser tests share (page_test.mjs in Chromium, firefox_test.mjs
+// in Firefox): the site they search, data/posts' samples, 24 harbour reports
+// (some also in World, for a facet to narrow by), a post whose title and
+// body are markup as text and one in Japanese, indexed with $IDX_BINARY and
+// served by `idx serve` on a free port; when the page has painted the answer
+// to what was typed; the report of their results.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,4 +57,29 @@ export function makeSite() {
     },
     remove() { fs.rmSync(work, { recursive: true, force: true }); },
   };
+}
+
+// For page.waitForFunction: the UI sets data-idx-seq after painting each
+// answer; true when no typed search waits for its debounce (timer 0) and the
+// newest one is painted. Waiting a fixed debounce is not enough: on a loaded
+// machine the timer fires late, and the answer before it would pass for the
+// typed one.
+export function answerPainted() {
+  const s = window.idxSearch;
+  return s && s.timer === 0 && document.getElementById('idx-search').getAttribute('data-idx-seq') === String(s.seq);
+}
+
+// Prints each test's verdict (a failure with its stack) and a summary line;
+// returns the exit status.
+export function report(results, summary) {
+  let failed = 0;
+  for (const [name, verdict, error] of results) {
+    console.log(`${verdict === 'ok' ? 'ok    ' : 'FAILED'} ${name}`);
+    if (error) {
+      failed++;
+      console.log(`       ${String(error.stack || error).split('\n').slice(0, 6).join('\n       ')}`);
+    }
+  }
+  console.log(`${results.length - failed} of ${results.length} browser tests passed${summary}`);
+  return failed ? 1 : 0;
 }

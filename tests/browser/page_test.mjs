@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { makeSite } from './fixture.mjs';
+import { answerPainted, makeSite, report } from './fixture.mjs';
 
 const require = createRequire(import.meta.url);
 const artifacts = process.env.IDX_ARTIFACTS || path.join(os.tmpdir(), 'idx-browser-artifacts');
@@ -49,14 +49,7 @@ async function newPage(options = {}) {
   return page;
 }
 async function settled(page) {
-  // The UI sets data-idx-seq after painting each answer; wait until no typed
-  // search waits for its debounce (timer 0) and the newest one is painted.
-  // Waiting a fixed debounce is not enough: on a loaded machine the timer
-  // fires late, and the answer before it would pass for the typed one.
-  await page.waitForFunction(() => {
-    const s = window.idxSearch;
-    return s && s.timer === 0 && document.getElementById('idx-search').getAttribute('data-idx-seq') === String(s.seq);
-  });
+  await page.waitForFunction(answerPainted);
 }
 async function shot(page, name) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
@@ -246,13 +239,4 @@ await browser.close();
 serve.kill('SIGTERM');
 embedHost.close();
 site.remove();
-let failed = 0;
-for (const [name, verdict, error] of results) {
-  console.log(`${verdict === 'ok' ? 'ok    ' : 'FAILED'} ${name}`);
-  if (error) {
-    failed++;
-    console.log(`       ${String(error.stack || error).split('\n').slice(0, 6).join('\n       ')}`);
-  }
-}
-console.log(`${results.length - failed} of ${results.length} browser tests passed; screenshots in ${artifacts}`);
-process.exit(failed ? 1 : 0);
+process.exit(report(results, `; screenshots in ${artifacts}`));
