@@ -2,9 +2,11 @@
 // results painted on idx serve's page, in headless Chromium (Debian's
 // chromium, playwright-core from tests/browser/node_modules). Each query is
 // typed a key every 180 ms (past the page's 120 ms debounce, so every key
-// searches); the page records, per answer, the time from its request (the
-// debounce over) to the next animation frame after the results are in the
-// DOM. Prints the median, p95 and max over every answer.
+// searches); the page records, per answer, the time from the search's start
+// (the debounce over) to the results painted: a task posted from the
+// animation-frame callback that follows the DOM update runs after that
+// frame's rendering (cli/web/idx-search.js, afterPaint). Prints the median,
+// p95 and max over every answer.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

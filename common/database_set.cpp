@@ -74,7 +74,7 @@ DatabaseSet single_database(const std::string& path) {
 
 Xapian::Database open_database_set(const DatabaseSet& set) {
     if (set.members.empty()) throw Error("no database to read: give --db DIR or tcp:HOST:PORT");
-    if (set.members.size() == 1 && !set.members.front().remote()) return open_for_reading(set.members.front().path);
+    if (set.single_local()) return open_for_reading(set.members.front().path);
     Xapian::Database all;
     for (const DatabaseSpec& member : set.members)
         all.add_database(member.remote() ? open_remote(member, set.connect_timeout_ms) : open_for_reading(member.path));

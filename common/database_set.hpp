@@ -34,6 +34,10 @@ struct DatabaseSet {
     unsigned connect_timeout_ms = kDefaultConnectTimeoutMs;
 
     bool has_remote() const;
+    // One local database: the only set a custom Xapian::MatchSpy may watch
+    // (it sees each member's own docids, and a remote member refuses it) and
+    // that has a revision.
+    bool single_local() const { return members.size() == 1 && !has_remote(); }
     // The set's members as written, one string: "db" or "a, tcp:h:1".
     std::string name() const;
 };

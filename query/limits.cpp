@@ -80,6 +80,12 @@ void check_request(const SearchRequest& request) {
                     " results can be skipped");
 }
 
+Xapian::termcount partial_expansion(std::size_t letters) {
+    if (letters <= 1) return 10;
+    if (letters == 2) return 30;
+    return kPartialExpansion;
+}
+
 void check_parsed(const Xapian::Query& query) {
     Counts counts;
     count(query, counts);

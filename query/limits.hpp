@@ -30,6 +30,13 @@ inline constexpr std::size_t kBatchLineBytes = 16384;  // one line of --queries-
 // count over the index; past this many words a query gets no "did you mean".
 inline constexpr std::size_t kSpellingWords = 8;
 
+// The words a partial last word of `letters` letters stands for (its most
+// frequent completions): kPartialExpansion from three letters, 30 for two,
+// 10 for one. A letter's 100 most frequent completions (`t`: the, to, that,
+// ...) match no more posts than its 10 most frequent (4,364 of whenitson's
+// 4,374) but cost a third more to search (bench/RESULTS.md).
+Xapian::termcount partial_expansion(std::size_t letters);
+
 // Throws idx::Error when the request's text or paging is past a limit:
 // query bytes, nesting, filter values, limit and offset. The parsed query is
 // checked with check_parsed().

@@ -1,6 +1,7 @@
 #include "query/query_builder.hpp"
 
 #include <cctype>
+#include <iterator>
 #include <optional>
 
 #include "common/error.hpp"
@@ -59,6 +60,10 @@ std::string trailing_word(const std::string& text) {
         --start;
     }
     return Xapian::Unicode::tolower(text.substr(start));
+}
+
+std::size_t letters(const std::string& word) {
+    return static_cast<std::size_t>(std::distance(Xapian::Utf8Iterator(word), Xapian::Utf8Iterator()));
 }
 
 bool is_blank(const std::string& text) {
@@ -126,9 +131,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
     // quietly keeping the most frequent words would make the total a guess.
     m_parser.set_max_expansion(limits::kWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
                                Xapian::QueryParser::FLAG_WILDCARD);
-    // A word being typed is a guess at what comes: its most frequent completions.
-    m_parser.set_max_expansion(limits::kPartialExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                               Xapian::QueryParser::FLAG_PARTIAL);
+    // A word being typed is a guess at what comes: its most frequent
+    // completions, as many as its length warrants (set by parse()).
     m_dates = std::make_unique<DateRangeProcessor>(m_problem);
     m_parser.add_rangeprocessor(m_dates.get());
     for (const schema::Field& field : schema::kFields) {
@@ -198,6 +202,9 @@ std::string QueryBuilder::first_guess(const SearchRequest& request) const {
 
 Xapian::Query QueryBuilder::parse(const std::string& text, bool partial) {
     m_problem.clear();
+    if (partial)
+        m_parser.set_max_expansion(limits::partial_expansion(letters(trailing_word(text))),
+                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::QueryParser::FLAG_PARTIAL);
     try {
         return m_parser.parse_query(quote_cjk_runs(text),
                                     partial ? kParseFlags | Xapian::QueryParser::FLAG_PARTIAL : kParseFlags);
@@ -274,7 +281,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
         else if (term.size() > 1 && term[0] == schema::prefix::title[0] && !(term[1] >= 'A' && term[1] <= 'Z'))
             built.terms.push_back(term.substr(1));
     }
-    if (request.partial) built.partial_word = trailing_word(query_text);
+    if (request.partial) {
+        built.partial_word = trailing_word(query_text);
+        built.partial_letters = letters(built.partial_word);
+    }
     if (excluded && !text.empty()) {
         // Every post but those: a pure filter, so no word carries weight.
         text = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, text);

@@ -37,6 +37,7 @@ struct BuiltQuery {
     // With SearchRequest::partial: the last word as typed, lower-case (it
     // also matches as the start of longer words). Empty otherwise.
     std::string partial_word;
+    std::size_t partial_letters = 0;  // its length in characters
     // The language the words were analysed as: --lang, a lone lang: filter,
     // the script, else the index's default. Empty code: none.
     std::string language;

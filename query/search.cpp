@@ -63,7 +63,7 @@ IndexSnapshot Searcher::snapshot() {
         open_database();  // a broken connection, as in search(): connect again, once
     }
     IndexSnapshot now{m_db.get_doccount(), std::nullopt};
-    if (m_databases.members.size() == 1 && !m_databases.has_remote()) now.revision = m_db.get_revision();
+    if (m_databases.single_local()) now.revision = m_db.get_revision();
     return now;
 }
 
@@ -104,7 +104,7 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
     Xapian::Enquire counting(m_db);
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
-    if (m_databases.members.size() == 1 && !m_databases.has_remote()) {
+    if (m_databases.single_local()) {
         counting.add_matchspy(&spy);
         (void)counting.get_mset(0, 0, m_db.get_doccount());
         return spy.documents_seen();
@@ -167,12 +167,25 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
     // Totals are exact. With facets, a second pass visits every match to count
     // them (and gives the total), so the ranking pass can stop early at the
-    // best hits; without, the ranking pass itself checks every match.
+    // best hits; without, the ranking pass itself checks every match. A word
+    // of one letter being typed matches nearly every post, so the ranking
+    // pass could not stop early: it counts too, and the query is built and
+    // its completions looked up once, not twice (whenitson, callgrind: 40 M
+    // instructions a search as two passes, 30 M as one; bench/RESULTS.md).
+    // Over a set the counting pass is its own (count_matches).
     const Xapian::doccount everything = m_db.get_doccount();
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto wanted = static_cast<Xapian::doccount>(request.want_hits ? request.limit : 0);
     Xapian::MSet mset;
-    if (request.want_facets) {
+    const bool one_letter_typed = built.partial_letters == 1;
+    if (request.want_facets && one_letter_typed && m_databases.single_local()) {
+        FacetSpy spy(m_facets);
+        enquire.add_matchspy(&spy);
+        mset = enquire.get_mset(first, wanted, everything);
+        enquire.clear_matchspies();
+        result.total = spy.documents_seen();
+        result.facets = spy.table(request.facet_limit);
+    } else if (request.want_facets) {
         if (wanted > 0) mset = enquire.get_mset(first, wanted);
         FacetSpy spy(m_facets);
         result.total = count_matches(built.query, spy);

@@ -29,8 +29,8 @@ struct SearchRequest {
     std::size_t facet_limit = 20;  // values per facet field; 0: all
     // The last word also matches as the start of longer words (Xapian's
     // FLAG_PARTIAL, for results as the reader types): `ceasef` finds
-    // ceasefire. It stands for at most limits::kPartialExpansion words, the
-    // most frequent ones.
+    // ceasefire. It stands for its most frequent completions, as many as
+    // limits::partial_expansion() gives for its length.
     bool partial = false;
     bool want_facets = true;
     bool want_hits = true;

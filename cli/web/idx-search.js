@@ -191,12 +191,12 @@
 
   Search.prototype.run = function (typing, push) {
     var self = this;
+    var started = performance.now();
     if (standalone && push) history.pushState(null, '', this.url());
     else if (standalone) history.replaceState(null, '', this.url());
     var seq = ++this.seq;
     if (this.controller) this.controller.abort();
     this.controller = typeof AbortController === 'function' ? new AbortController() : null;
-    var started = performance.now();
     fetch(apiBase + '/api/v1/search?' + apiParams(this.state, typing).toString(),
       { signal: this.controller ? this.controller.signal : undefined, headers: { Accept: 'application/json' } })
       .then(function (res) { return res.json(); })
@@ -204,8 +204,10 @@
         if (seq !== self.seq) return;
         if (body.error) self.renderError(body.error.message);
         else self.render(body);
-        // Time from the request (the debounce is over) to the results painted.
-        requestAnimationFrame(function () {
+        // Time from the search's start (the debounce over) to the results
+        // painted: the frame that shows them renders after its animation-frame
+        // callbacks, and a task posted from one runs after that rendering.
+        afterPaint(function () {
           self.timings.push(performance.now() - started);
           self.root.setAttribute('data-idx-seq', String(seq));
         });
@@ -216,6 +218,14 @@
         self.root.setAttribute('data-idx-seq', String(seq));
       });
   };
+
+  function afterPaint(callback) {
+    requestAnimationFrame(function () {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { channel.port1.close(); callback(); };
+      channel.port2.postMessage(null);
+    });
+  }
 
   Search.prototype.renderLabels = function () {
     var lang = this.language();
@@ -245,8 +255,14 @@
     this.renderSuggestion(body.corrected_query);
     this.results.replaceChildren.apply(this.results, body.results.map(function (hit) { return resultItem(hit); }));
     this.renderPager(total);
-    this.renderHistogram(body.facets ? body.facets.month : []);
-    this.renderFacets(body.facets || {});
+    // The histogram and the filters are built again only when what they show
+    // changed (paging and sorting leave them as they are).
+    var facets = body.facets || {};
+    var key = JSON.stringify([facets, this.state.filters, this.state.since, this.state.until, this.language()]);
+    if (key === this.facetsShown) return;
+    this.facetsShown = key;
+    this.renderHistogram(facets.month || []);
+    this.renderFacets(facets);
   };
 
   Search.prototype.hasFilters = function () {

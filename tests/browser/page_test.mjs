@@ -4,64 +4,22 @@
 // embeddable script on another origin. A screenshot of each state is saved
 // under $IDX_ARTIFACTS. Run by tests/browser/run (ctest: browser_page).
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { answerPainted, makeSite, report } from './fixture.mjs';
 
 const require = createRequire(import.meta.url);
-const idx = process.env.IDX_BINARY;
-const samples = process.env.IDX_SAMPLE_POSTS;
 const artifacts = process.env.IDX_ARTIFACTS || path.join(os.tmpdir(), 'idx-browser-artifacts');
 const chromiumPath = process.env.IDX_CHROMIUM || '/usr/lib/chromium/chromium';
 fs.mkdirSync(artifacts, { recursive: true });
 
-// ------------------------------------------------------------------ fixtures
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'idx-browser-'));
-const posts = path.join(work, 'posts');
-fs.mkdirSync(posts);
-for (const name of fs.readdirSync(samples)) {
-  const from = path.join(samples, name);
-  if (fs.statSync(from).isFile()) fs.copyFileSync(from, path.join(posts, name));
-}
-function writePost(name, front, body) {
-  fs.writeFileSync(path.join(posts, name), `---\n${front}---\n${body}\n`);
-}
-for (let day = 1; day <= 24; ++day) {
-  const d = String(day).padStart(2, '0');
-  writePost(`2017-01-${d}-harbour.md`,
-    `title: Harbour report ${day}\ndate: 2017-01-${d} 08:00:00\nauthor: Harbour Desk\n` +
-    `categories: [${day % 3 === 0 ? 'World, Harbour' : 'Harbour'}]\n`,
-    `The harbour was busy on day ${day}; ships and ferries came and went.`);
-}
-// Entities decode to the text of a tag: the page must show it, never run it.
-writePost('2017-02-01-hostile.md', "title: '&lt;img src=x onerror=alert(1)&gt;'\ndate: 2017-02-01\n",
-  'A hostile harbour title, and a body that says &lt;script&gt;alert(2)&lt;/script&gt; as text.');
-writePost('2017-03-01-ja.md', 'title: 脆弱性の報告\ndate: 2017-03-01\nlang: ja\n',
-  'Rubyの脆弱性が見つかりました。');
-execFileSync(idx, ['add', '--db', path.join(work, 'db'), posts], { stdio: 'ignore' });
-const postCount = JSON.parse(execFileSync(idx, ['stats', '--json', '--db', path.join(work, 'db')])).documents;
-
 // ------------------------------------------------------------------ servers
-function startServe(extra) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(idx, ['serve', '--db', path.join(work, 'db'), '--listen', '127.0.0.1:0', ...extra],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (chunk) => {
-      err += chunk;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
-      if (m && !child.port) {
-        child.port = Number(m[1]);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`idx serve exited ${code}: ${err}`)));
-  });
-}
+const site = makeSite();
+const postCount = site.postCount;
 // A site of its own on another origin, embedding the UI with one script tag
 // (idx serve lets that origin call its API: --cors).
 let base = '';
@@ -73,7 +31,7 @@ const embedHost = http.createServer((req, res) => {
 });
 await new Promise((resolve) => embedHost.listen(0, '127.0.0.1', resolve));
 const hostPort = embedHost.address().port;
-const serve = await startServe(['--cors', `http://127.0.0.1:${hostPort}`]);
+const serve = await site.serve(['--cors', `http://127.0.0.1:${hostPort}`]);
 base = `http://127.0.0.1:${serve.port}`;
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
@@ -91,14 +49,7 @@ async function newPage(options = {}) {
   return page;
 }
 async function settled(page) {
-  // The UI sets data-idx-seq after painting each answer; wait until no typed
-  // search waits for its debounce (timer 0) and the newest one is painted.
-  // Waiting a fixed debounce is not enough: on a loaded machine the timer
-  // fires late, and the answer before it would pass for the typed one.
-  await page.waitForFunction(() => {
-    const s = window.idxSearch;
-    return s && s.timer === 0 && document.getElementById('idx-search').getAttribute('data-idx-seq') === String(s.seq);
-  });
+  await page.waitForFunction(answerPainted);
 }
 async function shot(page, name) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
@@ -287,14 +238,5 @@ await test('the embeddable script turns a site page into the same search', async
 await browser.close();
 serve.kill('SIGTERM');
 embedHost.close();
-fs.rmSync(work, { recursive: true, force: true });
-let failed = 0;
-for (const [name, verdict, error] of results) {
-  console.log(`${verdict === 'ok' ? 'ok    ' : 'FAILED'} ${name}`);
-  if (error) {
-    failed++;
-    console.log(`       ${String(error.stack || error).split('\n').slice(0, 6).join('\n       ')}`);
-  }
-}
-console.log(`${results.length - failed} of ${results.length} browser tests passed; screenshots in ${artifacts}`);
-process.exit(failed ? 1 : 0);
+site.remove();
+process.exit(report(results, `; screenshots in ${artifacts}`));
