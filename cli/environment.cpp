@@ -101,9 +101,10 @@ std::vector<std::string> database_list(const std::vector<std::string>& db_option
         for (const std::string& db : loaded.config.db) {
             if (db.empty())
                 throw Error("db: in the configuration file names an empty folder; name a folder, or remove it");
+            const bool remote = parse_database_spec(db).remote();
             if (loaded.source != ConfigSource::current_folder)
-                out.push_back(parse_database_spec(db).remote() ? db : expand_home(db));
-            else if (parse_database_spec(db).remote())
+                out.push_back(remote ? db : expand_home(db));
+            else if (remote)
                 throw Error("./idx.yaml names the remote database " + db +
                             ": a configuration found in the current folder may only name a database inside it "
                             "(use --db, or --config idx.yaml to trust it)");
