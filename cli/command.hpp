@@ -9,7 +9,7 @@ namespace idx::cli {
 struct Command {
     std::string_view name;
     std::string_view summary;
-    int (*run)(int argc, char** argv);  // argv[0] is the subcommand's name
+    int (*run)(int argc, char** argv);  // argv[0] is the subcommand's name; null for serve
 };
 
 int run_add(int argc, char** argv);
@@ -18,9 +18,16 @@ int run_facets(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_rm(int argc, char** argv);
 int run_roots(int argc, char** argv);
-int run_serve(int argc, char** argv);
+using CommandRun = int (*)(int argc, char** argv);
 
-// Runs the whole tool: dispatch, the one catch for idx::Error, exit codes.
-int main_entry(int argc, char** argv);
+// idx serve itself, in the idx-serve program; and, in idx, the step that
+// replaces the process with idx-serve found beside it. The HTTP server's
+// libraries stay out of every other idx process (cli/serve_program.cpp).
+int run_serve(int argc, char** argv);
+int run_serve_program(int argc, char** argv);
+
+// Runs the whole tool: dispatch, the one catch for idx::Error, exit codes;
+// `serve` runs with `serve`.
+int main_entry(int argc, char** argv, CommandRun serve);
 
 }  // namespace idx::cli

@@ -25,7 +25,7 @@ constexpr Command kCommands[] = {
     {"facets", "count posts per author, category, tag, year and month", run_facets},
     {"stats", "show what the index holds", run_stats},
     {"rm", "remove the documents of files or folders from the index", run_rm},
-    {"serve", "serve the search page and JSON API for a site's readers", run_serve},
+    {"serve", "serve the search page and JSON API for a site's readers", nullptr},
     {"roots", "list the folders idx add reindexes, with their post counts; roots rm DIR forgets one", run_roots},
 };
 
@@ -48,9 +48,9 @@ int fail(ExitCode code, const std::string& message) {
 // Runs one subcommand: every way it can end becomes a sentence and a
 // documented exit code (idx --help, README). Messages carry the reason the
 // library gave (Xapian's own description, errno's text), shown terminal-safe.
-int run_command(const Command& c, int argc, char** argv) {
+int run_command(const Command& c, CommandRun run, int argc, char** argv) {
     try {
-        return c.run(argc, argv);
+        return run(argc, argv);
     } catch (const Error& e) {
         return fail(e.code(), e.what());
     } catch (const cxxopts::exceptions::exception& e) {
@@ -91,7 +91,7 @@ int finish_output(int code) {
 
 }  // namespace
 
-int main_entry(int argc, char** argv) {
+int main_entry(int argc, char** argv, CommandRun serve) {
     protect_standard_descriptors();
     // A file-size limit (ulimit -f) must give an error, not kill the run.
     std::signal(SIGXFSZ, SIG_IGN);
@@ -110,7 +110,7 @@ int main_entry(int argc, char** argv) {
         return finish_output(0);
     }
     for (const Command& c : kCommands) {
-        if (c.name == name) return finish_output(run_command(c, argc - 1, argv + 1));
+        if (c.name == name) return finish_output(run_command(c, c.run ? c.run : serve, argc - 1, argv + 1));
     }
     std::cerr << "idx: '" << terminal_safe(name)
               << "' is not a command. Commands: add, search, facets, stats, rm, roots, serve (see idx --help)\n";

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -23,6 +24,13 @@ namespace idx::test {
 namespace {
 
 using Args = std::vector<std::string>;
+
+// The words of a query as idx search takes them from its command line.
+std::string joined(const Args& words) {
+    std::string out;
+    for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+    return out;
+}
 
 // The post files under `root`, sorted, hidden ones left out (as idx add's walk does).
 std::vector<std::string> post_files(const fs::path& root) {
@@ -133,15 +141,18 @@ public:
         }
     }
 
-    // expect_same() for `idx search --json` with each query and each variant.
+    // expect_same() for `idx search --json` with each query and each variant:
+    // one batch of every query per variant (the variant's options apply to
+    // each line), so that a few processes ask hundreds of questions.
     void expect_same_searches(const std::vector<Args>& queries, const std::vector<Args>& variants) const {
-        for (const Args& query : queries) {
-            for (const Args& variant : variants) {
-                Args args{"--json"};
-                args.insert(args.end(), query.begin(), query.end());
-                args.insert(args.end(), variant.begin(), variant.end());
-                expect_same("search", args);
-            }
+        std::string lines;
+        for (const Args& query : queries) lines += nlohmann::json{{"query", joined(query)}}.dump() + "\n";
+        Command batch;
+        batch.stdin_text = lines;
+        for (const Args& variant : variants) {
+            Args args{"--json", "--queries-from", "-"};
+            args.insert(args.end(), variant.begin(), variant.end());
+            expect_same("search", args, batch);
         }
     }
 
@@ -360,8 +371,33 @@ TEST_F(Shards, ASpecWithoutAPortIsAUsageError) {
     EXPECT_NE(r.err.find("tcp:HOST:PORT"), std::string::npos) << r.err;
 }
 
+// Queries made of real titles: the first two words, the first three as a
+// phrase, and the longest word with one letter dropped (a typo to suggest for).
+std::vector<Args> title_queries(const nlohmann::json& results) {
+    std::vector<Args> queries;
+    for (const nlohmann::json& result : results) {
+        std::vector<std::string> words;
+        std::string word;
+        for (const char c : result["title"].get<std::string>() + " ") {
+            if (std::isalnum(static_cast<unsigned char>(c))) {
+                word += c;
+            } else if (!word.empty()) {
+                words.push_back(word);
+                word.clear();
+            }
+        }
+        if (words.size() < 3) continue;
+        queries.push_back({words[0], words[1]});
+        queries.push_back({"\"" + words[0] + " " + words[1] + " " + words[2] + "\""});
+        std::string longest = *std::max_element(words.begin(), words.end(),
+                                                [](const auto& a, const auto& b) { return a.size() < b.size(); });
+        if (longest.size() >= 6) queries.push_back({longest.erase(longest.size() / 2, 1)});
+    }
+    return queries;
+}
+
 TEST_F(WhenitsonShards, SearchesAnswerAsOneDatabase) {
-    const std::vector<Args> queries = {
+    std::vector<Args> queries = {
         {"Kerry", "Lavrov"},
         {"syria", "ceasefire"},
         {"\"security council\""},
@@ -378,6 +414,11 @@ TEST_F(WhenitsonShards, SearchesAnswerAsOneDatabase) {
         {"--limit", "20", "--offset", "7"},
         {"--since", "2016-03", "--until", "2016-05"},
     };
+    const Exit titles = s_split->run("search", s_split->one(), {"--json", "--sort", "oldest", "--limit", "40"});
+    ASSERT_TRUE(titles.exited(0)) << titles.describe();
+    const std::vector<Args> more = title_queries(nlohmann::json::parse(titles.out)["results"]);
+    EXPECT_GE(more.size(), 100u);
+    queries.insert(queries.end(), more.begin(), more.end());
     s_split->expect_same_searches(queries, variants);
 }
 
