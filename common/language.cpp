@@ -186,7 +186,12 @@ std::string quote_cjk_runs(std::string_view query) {
             ++characters;
         }
         const std::string_view run = query.substr(pos, end - pos);
-        if (characters < 2) {
+        // A lone character is quoted too when more follows: Xapian 1.4.22's
+        // parser rejects `2 月 23` with FLAG_CJK_NGRAM (a Japanese date in a
+        // title) and reads `2 "月" 23`. At the end it stays bare, so a word
+        // being typed (FLAG_PARTIAL) still completes.
+        const bool more_follows = query.find_first_not_of(" \t", end) != std::string_view::npos;
+        if (characters < 2 && !more_follows) {
             out.append(run);
         } else {
             const char before = out.empty() ? ' ' : out.back();

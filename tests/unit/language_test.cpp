@@ -88,7 +88,8 @@ INSTANTIATE_TEST_SUITE_P(
                       QuoteCase{"Rubyの脆弱性", "Ruby \"の脆弱性\""},
                       QuoteCase{"脆弱性、修正", "\"脆弱性\" 、 \"修正\""}, QuoteCase{"(脆弱性)", "(\"脆弱性\")"},
                       QuoteCase{"-脆弱性", "-\"脆弱性\""}, QuoteCase{"脆弱性ruby", "\"脆弱性\" ruby"},
-                      QuoteCase{"한국어 lang:ko", "\"한국어\" lang:ko"}));
+                      QuoteCase{"한국어 lang:ko", "\"한국어\" lang:ko"}, QuoteCase{"2 月 23", "2 \"月\" 23"},
+                      QuoteCase{"月 23", "\"月\" 23"}, QuoteCase{"2 月", "2 月"}));
 
 }  // namespace
 }  // namespace idx
