@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "common/stop_words.hpp"
+#include "query/index_languages.hpp"
 #include "query/limits.hpp"
 
 namespace idx::query {
@@ -105,6 +106,20 @@ bool asks_for_exactness(std::string_view query) {
     return false;
 }
 
+// The weighted words of a parsed query: unprefixed (lower-case first byte)
+// terms, and `S` title words without their prefix.
+std::vector<std::string> word_terms(const Xapian::Query& text) {
+    std::vector<std::string> terms;
+    for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        if (!term.empty() && (static_cast<unsigned char>(term[0]) >= 0x80 || !(term[0] >= 'A' && term[0] <= 'Z')))
+            terms.push_back(term);
+        else if (term.size() > 1 && term[0] == schema::prefix::title[0] && !(term[1] >= 'A' && term[1] <= 'Z'))
+            terms.push_back(term.substr(1));
+    }
+    return terms;
+}
+
 // The languages named by lang: filters in a parsed query (`L` terms).
 std::vector<std::string> lang_filter_codes(const Xapian::Query& query) {
     std::vector<std::string> codes;
@@ -124,6 +139,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
       m_stemmer(snowball_stemmer(m_default.stemmer)) {
     for (const std::string& word : language.stop_words) m_stopper.add(word);
     m_parser.set_database(db);
+    m_index_languages = languages_in_index(db);
     m_current = "(unset)";
     use_language(m_default.code);
     // A wildcard standing for more words than the limit is an error (thrown
@@ -243,6 +259,24 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+Xapian::Query QueryBuilder::in_every_language(const std::string& query_text, bool partial, const std::string& language,
+                                              const Xapian::Query& text, BuiltQuery& built) {
+    std::vector<Xapian::Query> readings{text};
+    const std::string as_parsed = text.get_description();
+    for (const std::string& code : m_index_languages) {
+        if (code == language) continue;
+        use_language(code);
+        const Xapian::Query reading = parse(query_text, partial);
+        // Numbers, names and words every stemmer leaves alone read the same.
+        if (reading.empty() || reading.get_description() == as_parsed) continue;
+        readings.emplace_back(Xapian::Query::OP_FILTER, reading,
+                              Xapian::Query(schema::boolean_term(schema::prefix::lang, code)));
+        built.other_readings.push_back({code, m_current_stemmer, reading, word_terms(reading)});
+    }
+    if (readings.size() == 1) return text;
+    return Xapian::Query(Xapian::Query::OP_OR, readings.begin(), readings.end());
+}
+
 MatchMode effective_match(const SearchRequest& request) {
     if (request.match) return *request.match;
     const bool by_date = request.sort && *request.sort != SortOrder::relevance;
@@ -273,14 +307,11 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     limits::check_parsed(text);
     built.language = language;
     built.stemmer = m_current_stemmer;
-    for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
-        const std::string term = *it;
-        // Unprefixed (lower-case first byte) terms are words; `S` title words count too.
-        if (!term.empty() && (static_cast<unsigned char>(term[0]) >= 0x80 || !(term[0] >= 'A' && term[0] <= 'Z')))
-            built.terms.push_back(term);
-        else if (term.size() > 1 && term[0] == schema::prefix::title[0] && !(term[1] >= 'A' && term[1] <= 'Z'))
-            built.terms.push_back(term.substr(1));
-    }
+    built.terms = word_terms(text);
+    built.words = text;
+    // A query that names its language (--lang, lang:) is read in it alone.
+    if (request.langs.empty() && !excluded && lang_filter_codes(text).empty())
+        text = in_every_language(query_text, request.partial, language, text, built);
     if (request.partial) {
         built.partial_word = trailing_word(query_text);
         built.partial_letters = letters(built.partial_word);

@@ -42,6 +42,18 @@ struct BuiltQuery {
     // the script, else the index's default. Empty code: none.
     std::string language;
     Xapian::Stem stemmer;  // that language's stemmer (snippets stem with it)
+    // The index's other languages whose reading of the words differs: the
+    // query also matches a post in such a language when it matches the post
+    // read in that language (index_languages.hpp). Snippets of those posts
+    // stem with the reading's stemmer and mark its terms.
+    struct Reading {
+        std::string language;
+        Xapian::Stem stemmer;
+        Xapian::Query text;  // the words as parsed in it (unfiltered)
+        std::vector<std::string> terms;
+    };
+    std::vector<Reading> other_readings;
+    Xapian::Query words;  // the text parsed in `language` alone (text ORs it with the other readings)
 };
 
 class QueryBuilder {
@@ -72,6 +84,10 @@ private:
     // Points the parser at a language's stemmer and stop words.
     void use_language(const std::string& code);
     Xapian::Query parse(const std::string& text, bool partial);
+    // `text` (parsed as `language`) or the same words read in each other
+    // language of the index, each reading limited to the posts in it.
+    Xapian::Query in_every_language(const std::string& query_text, bool partial, const std::string& language,
+                                    const Xapian::Query& text, BuiltQuery& built);
 
     Xapian::QueryParser m_parser;
     Language m_default;
@@ -83,6 +99,7 @@ private:
     std::string m_problem;  // set by the processors below during a parse
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> m_fields;
     std::unique_ptr<DateRangeProcessor> m_dates;
+    std::vector<std::string> m_index_languages;  // languages_in_index(), read once
 };
 
 }  // namespace idx::query

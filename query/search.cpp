@@ -1,8 +1,12 @@
 #include "query/search.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "common/error.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "query/index_languages.hpp"
 #include "query/language_preference.hpp"
 #include "query/limits.hpp"
 #include "query/reader.hpp"
@@ -126,7 +130,15 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
 
 void Searcher::forget_revision() {
     m_facets.clear();
-    m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmer(), m_builder->stopper());
+    std::vector<Xapian::Stem> stemmers{m_builder->stemmer()};
+    for (const std::string& code : languages_in_index(m_db)) {
+        Xapian::Stem stem = stemmer_for(code);
+        const bool known = std::any_of(stemmers.begin(), stemmers.end(), [&](const Xapian::Stem& s) {
+            return s.get_description() == stem.get_description();
+        });
+        if (!known) stemmers.push_back(std::move(stem));
+    }
+    m_spelling = std::make_unique<SpellingCorrector>(m_db, std::move(stemmers), m_builder->stopper());
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
@@ -155,7 +167,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // so the counting pass below counts the query as built, without it, the
     // language preference or the feedback terms (each would cost every match
     // a check for nothing: +6% instructions measured for the title boost).
-    if (sort == SortOrder::relevance && !built.terms.empty()) text = m_title_boost->apply(text, built.text);
+    if (sort == SortOrder::relevance && !built.terms.empty()) {
+        std::vector<Xapian::Query> readings{built.words};
+        for (const BuiltQuery::Reading& other : built.other_readings) readings.push_back(other.text);
+        text = m_title_boost->apply(text, readings);
+    }
     // Posts in the query's language first (language_preference.hpp): also a reordering only.
     if (request.langs.empty() && sort == SortOrder::relevance && !built.terms.empty())
         text = prefer_language(m_db, text, built.language);
@@ -196,7 +212,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
 
+    // A post matched in another language's reading is marked as read in it.
     SnippetMaker snippets(built.stemmer, built.terms, built.partial_word);
+    std::map<std::string, SnippetMaker, std::less<>> other_snippets;
+    for (const BuiltQuery::Reading& other : built.other_readings)
+        other_snippets.try_emplace(other.language, other.stemmer, other.terms, built.partial_word);
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         auto post = decode_post(doc.get_data(), doc.get_value(schema::slot::text));
@@ -205,7 +225,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.rank = request.offset + static_cast<std::size_t>(it.get_rank()) -
                    static_cast<std::size_t>(mset.get_firstitem()) + 1;
         hit.score = it.get_weight();
-        hit.snippet = snippets.make(post->text);
+        const auto other = other_snippets.find(post->lang);
+        hit.snippet = (other == other_snippets.end() ? snippets : other->second).make(post->text);
         post->text.clear();
         hit.post = std::move(*post);
         result.hits.push_back(std::move(hit));

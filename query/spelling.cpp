@@ -103,9 +103,9 @@ bool clearly_more_matches(Xapian::doccount original, Xapian::doccount corrected)
     return corrected > 0 && corrected / 2 >= original && corrected > original;
 }
 
-SpellingCorrector::SpellingCorrector(const Xapian::Database& db, const Xapian::Stem& stemmer,
+SpellingCorrector::SpellingCorrector(const Xapian::Database& db, std::vector<Xapian::Stem> stemmers,
                                      const Xapian::Stopper& stopper)
-    : m_db(db), m_stemmer(stemmer), m_stopper(stopper) {}
+    : m_db(db), m_stemmers(std::move(stemmers)), m_stopper(stopper) {}
 
 bool SpellingCorrector::in_dictionary(const std::string& word) const {
     // One term lookup: no need to load the whole dictionary for the common
@@ -114,19 +114,32 @@ bool SpellingCorrector::in_dictionary(const std::string& word) const {
 }
 
 bool SpellingCorrector::in_index(const std::string& word) const {
-    // The indexed terms are stems (or the words as written with language
-    // "none"); accent-free forms are indexed beside the originals.
-    return m_db.term_exists(m_stemmer(word)) || m_db.term_exists(word);
+    // The indexed terms are stems in each post's language (or the words as
+    // written for a language without a stemmer); accent-free forms are
+    // indexed beside the originals.
+    if (m_db.term_exists(word)) return true;
+    return std::any_of(m_stemmers.begin(), m_stemmers.end(),
+                       [&](const Xapian::Stem& stem) { return m_db.term_exists(stem(word)); });
+}
+
+Xapian::Query SpellingCorrector::in_any_language(Xapian::Query::op join, const std::vector<std::string>& words) const {
+    std::vector<Xapian::Query> readings;
+    for (const Xapian::Stem& stem : m_stemmers) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string& word : words) terms.emplace_back(stem(word));
+        readings.emplace_back(join, terms.begin(), terms.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, readings.begin(), readings.end());
 }
 
 Xapian::doccount SpellingCorrector::posts_with_all(const std::vector<std::string>& words,
                                                    Xapian::doccount enough) const {
-    std::vector<Xapian::Query> terms;
+    std::vector<std::string> kept;
     for (const std::string& word : words)
-        if (!m_stopper(word)) terms.emplace_back(m_stemmer(word));
-    if (terms.empty()) return 0;
+        if (!m_stopper(word)) kept.push_back(word);
+    if (kept.empty()) return 0;
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+    enquire.set_query(in_any_language(Xapian::Query::OP_AND, kept));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     return enquire.get_mset(0, 0, enough).get_matches_lower_bound();
 }
@@ -159,10 +172,8 @@ std::vector<SpellingCorrector::Candidate> SpellingCorrector::candidates(const st
 
 Xapian::doccount SpellingCorrector::co_occurrence(const std::string& word, const std::vector<std::string>& context) {
     if (context.empty()) return 0;
-    std::vector<Xapian::Query> others;
-    for (const std::string& other : context) others.emplace_back(m_stemmer(other));
-    const Xapian::Query query(Xapian::Query::OP_AND, Xapian::Query(m_stemmer(word)),
-                              Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+    const Xapian::Query query(Xapian::Query::OP_AND, in_any_language(Xapian::Query::OP_OR, {word}),
+                              in_any_language(Xapian::Query::OP_OR, context));
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -29,7 +29,10 @@ bool clearly_more_matches(Xapian::doccount original, Xapian::doccount corrected)
 
 class SpellingCorrector {
 public:
-    SpellingCorrector(const Xapian::Database& db, const Xapian::Stem& stemmer, const Xapian::Stopper& stopper);
+    // `stemmers`: the index's default language's first, then those of its
+    // other languages (query/index_languages.hpp): a word is known, and
+    // posts hold it, when any of them finds it.
+    SpellingCorrector(const Xapian::Database& db, std::vector<Xapian::Stem> stemmers, const Xapian::Stopper& stopper);
 
     // The query with misspelt words replaced, or nothing when every word is
     // known or no better spelling is found. Field values, operators, quoted
@@ -48,13 +51,15 @@ private:
     bool in_index(const std::string& word) const;
     // Posts holding every one of `words`, counted up to `enough`.
     Xapian::doccount posts_with_all(const std::vector<std::string>& words, Xapian::doccount enough) const;
+    // `words` as read in each language, `join`ed, the readings ORed.
+    Xapian::Query in_any_language(Xapian::Query::op join, const std::vector<std::string>& words) const;
     void load_dictionary();
 
     // Handles, not references: a Searcher that is moved keeps a working
     // corrector. The stopper is the QueryBuilder's, which the Searcher holds
     // on the heap and rebuilds together with this corrector.
     Xapian::Database m_db;
-    Xapian::Stem m_stemmer;
+    std::vector<Xapian::Stem> m_stemmers;
     const Xapian::Stopper& m_stopper;
     std::vector<std::pair<std::string, Xapian::doccount>> m_dictionary;  // loaded on first need
     bool m_loaded = false;

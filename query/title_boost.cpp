@@ -55,9 +55,18 @@ Xapian::Query TitleBoost::boost(const std::vector<std::string>& words) const {
 }
 
 Xapian::Query TitleBoost::apply(const Xapian::Query& ranked, const Xapian::Query& text) const {
-    const Xapian::Query extra = boost(words_in_order(text));
-    if (extra.empty()) return ranked;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, extra);
+    return apply(ranked, std::vector<Xapian::Query>{text});
+}
+
+Xapian::Query TitleBoost::apply(const Xapian::Query& ranked, const std::vector<Xapian::Query>& readings) const {
+    std::vector<Xapian::Query> boosts;
+    for (const Xapian::Query& text : readings) {
+        Xapian::Query extra = boost(words_in_order(text));
+        if (!extra.empty()) boosts.push_back(std::move(extra));
+    }
+    if (boosts.empty()) return ranked;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked,
+                         Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
 }
 
 }  // namespace idx::query

@@ -42,6 +42,9 @@ public:
 
     // `ranked` with the boost of `text`'s words: the same matches.
     Xapian::Query apply(const Xapian::Query& ranked, const Xapian::Query& text) const;
+    // The same for the words as read in several languages (query_builder.hpp):
+    // a title in any of them may be the query.
+    Xapian::Query apply(const Xapian::Query& ranked, const std::vector<Xapian::Query>& readings) const;
 
 private:
     std::unordered_set<std::string> m_stopped_stems;

@@ -206,6 +206,26 @@ TEST_F(Languages, EachPostIsStemmedInItsOwnLanguage) {
     EXPECT_EQ(search_json({"--lang", "uk", "release"})["total"], 1);  // the word itself is there too
 }
 
+TEST_F(Languages, AWordFindsThePostsOfEveryLanguageWithoutNamingOne) {
+    // Each post holds its own language's stems: the query is read in each
+    // language of the index, and a post matches when its own reading does.
+    const json german = search_json({"Sicherheitslücke"});
+    EXPECT_EQ(hit_names(german), (std::set<std::string>{"2024-12-25-veroeffentlicht.md"}));
+    ASSERT_EQ(german["results"].size(), 1u);
+    EXPECT_NE(german["results"][0]["snippet"].get<std::string>().find("<mark>Sicherheitslücken</mark>"),
+              std::string::npos)
+        << german;
+    EXPECT_TRUE(german["corrected_query"].is_null()) << german;
+    EXPECT_EQ(hit_names(search_json({"vulnérabilité"})), (std::set<std::string>{"2024-12-25-publie.md"}));
+    // Every word must hold in the same post's reading.
+    EXPECT_EQ(hit_names(search_json({"--match", "all", "Veröffentlichung Sicherheitslücke"})),
+              (std::set<std::string>{"2024-12-25-veroeffentlicht.md"}));
+    EXPECT_EQ(search_json({"--match", "all", "Sicherheitslücke vulnérabilité"})["total"], 0);
+    // A language named is the only reading.
+    EXPECT_EQ(search_json({"--lang", "en", "Sicherheitslücke"})["total"], 0);
+    EXPECT_EQ(search_json({"lang:fr Sicherheitslücke"})["total"], 0);
+}
+
 TEST_F(Languages, CjkWordsMatchAsWrittenNotAsScatteredCharacters) {
     // 脆弱性 is in one Japanese post; the other holds 脆弱 and 弱性 apart.
     EXPECT_EQ(hit_names(search_json({"--lang", "ja", "脆弱性"})), (std::set<std::string>{"2024-12-25-released.md"}));

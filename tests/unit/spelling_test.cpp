@@ -82,7 +82,7 @@ protected:
     void SetUp() override {
         m_db = std::make_unique<Xapian::Database>(s_index->path());
         for (const std::string& word : builtin_stop_words("english")) m_stopper.add(word);
-        m_corrector = std::make_unique<SpellingCorrector>(*m_db, m_stemmer, m_stopper);
+        m_corrector = std::make_unique<SpellingCorrector>(*m_db, std::vector<Xapian::Stem>{m_stemmer}, m_stopper);
     }
 
     static inline std::unique_ptr<test::SmallIndex> s_index;

@@ -1,0 +1,28 @@
+#pragma once
+// The languages a multilingual index holds: each post is stemmed in its own
+// language (indexer/document_builder.cpp), so a query word must be read in
+// each of them to find the posts written in it ("vulnerabilidad" is indexed
+// as the Spanish stem "vulner", which English stemming never produces).
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace idx::query {
+
+// At most this many languages are read besides the query's own; a site in
+// more has its rarest ones found by --lang or lang: only (query cost grows
+// with each language whose reading differs).
+inline constexpr std::size_t kMaxOtherLanguages = 24;
+
+// The language codes of the posts' `L` terms, most posts first, at most
+// kMaxOtherLanguages + 1.
+std::vector<std::string> languages_in_index(const Xapian::Database& db);
+
+// The stemmer a post in `code` was indexed with (none for a language
+// without one).
+Xapian::Stem stemmer_for(const std::string& code);
+
+}  // namespace idx::query
