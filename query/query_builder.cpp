@@ -1,5 +1,6 @@
 #include "query/query_builder.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <optional>
@@ -139,7 +140,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexLanguage& lang
       m_stemmer(snowball_stemmer(m_default.stemmer)) {
     for (const std::string& word : language.stop_words) m_stopper.add(word);
     m_parser.set_database(db);
-    m_index_languages = languages_in_index(db);
+    m_db = db;
+    reread_languages();
     m_current = "(unset)";
     use_language(m_default.code);
     // A wildcard standing for more words than the limit is an error (thrown
@@ -259,6 +261,27 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& request) const {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+bool QueryBuilder::adds_terms(const Xapian::Query& reading, const Xapian::Query& first) const {
+    for (auto it = reading.get_unique_terms_begin(); it != reading.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        if (std::find(first.get_unique_terms_begin(), first.get_unique_terms_end(), term) !=
+            first.get_unique_terms_end())
+            continue;
+        if (m_db.term_exists(term)) return true;
+    }
+    return false;
+}
+
+bool QueryBuilder::leaves_a_word_unfound(const Xapian::Query& text) const {
+    for (const std::string& term : word_terms(text))
+        if (!m_db.term_exists(term)) return true;
+    return false;
+}
+
+void QueryBuilder::reread_languages() {
+    m_index_languages = languages_in_index(m_db);
+}
+
 Xapian::Query QueryBuilder::in_every_language(const std::string& query_text, bool partial, const std::string& language,
                                               const Xapian::Query& text, BuiltQuery& built) {
     std::vector<Xapian::Query> readings{text};
@@ -267,8 +290,9 @@ Xapian::Query QueryBuilder::in_every_language(const std::string& query_text, boo
         if (code == language) continue;
         use_language(code);
         const Xapian::Query reading = parse(query_text, partial);
-        // Numbers, names and words every stemmer leaves alone read the same.
-        if (reading.empty() || reading.get_description() == as_parsed) continue;
+        // Numbers, names and words every stemmer leaves alone read the same;
+        // a reading whose own terms no post holds can match nothing new.
+        if (reading.empty() || reading.get_description() == as_parsed || !adds_terms(reading, text)) continue;
         readings.emplace_back(Xapian::Query::OP_FILTER, reading,
                               Xapian::Query(schema::boolean_term(schema::prefix::lang, code)));
         built.other_readings.push_back({code, m_current_stemmer, reading, word_terms(reading)});
@@ -309,8 +333,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     built.stemmer = m_current_stemmer;
     built.terms = word_terms(text);
     built.words = text;
-    // A query that names its language (--lang, lang:) is read in it alone.
-    if (request.langs.empty() && !excluded && lang_filter_codes(text).empty())
+    // A query that names its language (--lang, lang:) is read in it alone;
+    // so is one whose every word its own reading finds in some post.
+    if (request.langs.empty() && !excluded && lang_filter_codes(text).empty() && leaves_a_word_unfound(text))
         text = in_every_language(query_text, request.partial, language, text, built);
     if (request.partial) {
         built.partial_word = trailing_word(query_text);

@@ -68,6 +68,9 @@ public:
     // the limits (query/limits.hpp).
     BuiltQuery build(const SearchRequest& request);
 
+    // Lists the index's languages again (after the database moved on).
+    void reread_languages();
+
     // The index's default language: its stemmer and stop words.
     const Xapian::Stem& stemmer() const { return m_stemmer; }
     const Xapian::SimpleStopper& stopper() const { return m_stopper; }
@@ -86,6 +89,10 @@ private:
     Xapian::Query parse(const std::string& text, bool partial);
     // `text` (parsed as `language`) or the same words read in each other
     // language of the index, each reading limited to the posts in it.
+    // Whether some word of `text` (as parsed) is in no post.
+    bool leaves_a_word_unfound(const Xapian::Query& text) const;
+    // Whether `reading` holds a term that `first` does not and some post does.
+    bool adds_terms(const Xapian::Query& reading, const Xapian::Query& first) const;
     Xapian::Query in_every_language(const std::string& query_text, bool partial, const std::string& language,
                                     const Xapian::Query& text, BuiltQuery& built);
 
@@ -99,7 +106,8 @@ private:
     std::string m_problem;  // set by the processors below during a parse
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> m_fields;
     std::unique_ptr<DateRangeProcessor> m_dates;
-    std::vector<std::string> m_index_languages;  // languages_in_index(), read once
+    Xapian::Database m_db;
+    std::vector<std::string> m_index_languages;  // languages_in_index(), read again after a reopen
 };
 
 }  // namespace idx::query

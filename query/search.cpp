@@ -130,6 +130,7 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
 
 void Searcher::forget_revision() {
     m_facets.clear();
+    m_builder->reread_languages();  // a commit may bring posts in a new language
     std::vector<Xapian::Stem> stemmers{m_builder->stemmer()};
     for (const std::string& code : languages_in_index(m_db)) {
         Xapian::Stem stem = stemmer_for(code);
