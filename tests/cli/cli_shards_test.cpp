@@ -400,21 +400,51 @@ std::string json_request(const std::string& query) {
     return nlohmann::json{{"query", query}}.dump();
 }
 
+// Shard 3 served by a xapian-tcpsrv of the test's own, to stop (by its PID)
+// and start again on the port it had; `set` is the mixed set with it.
+class StoppableShard {
+public:
+    explicit StoppableShard(SplitIndex& split)
+        : m_split(split),
+          m_server(start(0)),
+          m_port(m_server->port()),
+          m_spec(m_server->spec()),
+          m_set(split.mixed_with(*m_server)) {}
+
+    const std::string& spec() const { return m_spec; }
+    const Args& set() const { return m_set; }
+    // SIGTERM to its PID: xapian-tcpsrv ends its whole group, connections too.
+    void stop() { m_server->stop(); }
+    void start_again() { m_server = start(m_port); }
+
+private:
+    std::unique_ptr<TcpServer> start(int port) const {
+        const std::string program = *xapian_tcpsrv_program();
+        const std::string& shard = m_split.shards()[3];
+        return port == 0 ? std::make_unique<TcpServer>(program, shard)
+                         : std::make_unique<TcpServer>(program, shard, port);
+    }
+
+    SplitIndex& m_split;
+    std::unique_ptr<TcpServer> m_server;
+    int m_port;
+    std::string m_spec;
+    Args m_set;
+};
+
 TEST_F(Shards, AShardServerKilledMidSessionIsAnErrorNamingItAndTheSessionGoesOn) {
     // Killed between the batch's open and its next search: that search's
     // connection breaks, the one reconnection finds nothing, and the line
     // gets an error naming the shard. Started again on its port, the next
     // line is whole again, without restarting idx.
-    const std::string tcpsrv = *xapian_tcpsrv_program();
-    auto own = std::make_unique<TcpServer>(tcpsrv, s_split->shards()[3]);
-    const int port = own->port();
-    const std::string spec = own->spec();
-    const Args set = s_split->mixed_with(*own);
+    StoppableShard own(*s_split);
+    const std::string& spec = own.spec();
+    const Args& set = own.set();
     const nlohmann::json whole = first_json(s_split->run("search", s_split->one(), {"--json", "garden"}));
     Child batch(s_split->batch(set));
     EXPECT_TRUE(same_json(ask(batch, json_request("garden")), whole));
 
-    own->stop();  // SIGTERM to its PID: xapian-tcpsrv ends its whole group, connections too
+    own.stop();
     const nlohmann::json gone = ask(batch, json_request("garden"));
     ASSERT_TRUE(gone.contains("error")) << gone;
     EXPECT_NE(gone["error"].get<std::string>().find(spec), std::string::npos) << gone;
@@ -428,7 +458,7 @@ TEST_F(Shards, AShardServerKilledMidSessionIsAnErrorNamingItAndTheSessionGoesOn)
     EXPECT_TRUE(facets.exited(74)) << facets.describe();
     EXPECT_NE(facets.err.find(spec), std::string::npos) << facets.err;
 
-    own = std::make_unique<TcpServer>(tcpsrv, s_split->shards()[3], port);
+    own.start_again();
     EXPECT_TRUE(same_json(ask(batch, json_request("garden")), whole));
     batch.close_stdin();
     const Exit end = batch.wait();
@@ -436,11 +466,9 @@ TEST_F(Shards, AShardServerKilledMidSessionIsAnErrorNamingItAndTheSessionGoesOn)
 }
 
 TEST_F(Shards, WithAllowPartialTheLiveShardsAnswerFlaggedThenWholeAgain) {
-    const std::string tcpsrv = *xapian_tcpsrv_program();
-    auto own = std::make_unique<TcpServer>(tcpsrv, s_split->shards()[3]);
-    const int port = own->port();
-    const std::string spec = own->spec();
-    const Args set = s_split->mixed_with(*own);
+    StoppableShard own(*s_split);
+    const std::string& spec = own.spec();
+    const Args& set = own.set();
     const Args live = s_split->live_three();
     Child batch(s_split->batch(set, {"--allow-partial"}));
     for (const std::string& query : kFaultQueries) {
@@ -449,7 +477,7 @@ TEST_F(Shards, WithAllowPartialTheLiveShardsAnswerFlaggedThenWholeAgain) {
         EXPECT_TRUE(same_json(answer, first_json(s_split->run("search", s_split->one(), {"--json", query})))) << answer;
     }
 
-    own->stop();
+    own.stop();
     for (const std::string& query : kFaultQueries) {
         const nlohmann::json answer = ask(batch, json_request(query));
         EXPECT_EQ(answer["partial"], true) << answer;
@@ -475,7 +503,7 @@ TEST_F(Shards, WithAllowPartialTheLiveShardsAnswerFlaggedThenWholeAgain) {
     EXPECT_NE(text.err.find("partial answer: 1 of 4 databases does not answer (" + spec + ")"), std::string::npos)
         << text.err;
 
-    own = std::make_unique<TcpServer>(tcpsrv, s_split->shards()[3], port);
+    own.start_again();
     for (const std::string& query : kFaultQueries) {
         const nlohmann::json answer = ask(batch, json_request(query));
         EXPECT_FALSE(answer.contains("partial")) << answer;
@@ -487,9 +515,9 @@ TEST_F(Shards, WithAllowPartialTheLiveShardsAnswerFlaggedThenWholeAgain) {
 }
 
 TEST_F(Shards, WithoutLiveShardsAPartialAnswerIsNoAnswer) {
-    auto own = std::make_unique<TcpServer>(*xapian_tcpsrv_program(), s_split->shards()[3]);
-    const std::string spec = own->spec();
-    own->stop();
+    StoppableShard own(*s_split);
+    const std::string spec = own.spec();
+    own.stop();
     const Exit r = s_split->run("search", {"--db", spec, "--db", spec}, {"--allow-partial", "garden"});
     EXPECT_TRUE(r.exited(74)) << r.describe();
     EXPECT_NE(r.err.find(spec), std::string::npos) << r.err;
@@ -541,11 +569,9 @@ HttpAnswer get(int port, const std::string& path) {
 }
 
 TEST_F(Shards, ServeAnswersAcrossAShardServersDeathAndReturn) {
-    const std::string tcpsrv = *xapian_tcpsrv_program();
-    auto own = std::make_unique<TcpServer>(tcpsrv, s_split->shards()[3]);
-    const int port = own->port();
-    const std::string spec = own->spec();
-    const Args set = s_split->mixed_with(*own);
+    StoppableShard own(*s_split);
+    const std::string& spec = own.spec();
+    const Args& set = own.set();
     ServeOver partial(*s_split, set, {"--allow-partial"});
     ServeOver strict(*s_split, set, {});
     const int partial_port = partial.port();
@@ -563,7 +589,7 @@ TEST_F(Shards, ServeAnswersAcrossAShardServersDeathAndReturn) {
         EXPECT_EQ(whole.body["total"], total(s_split->one()));
     }
 
-    own->stop();
+    own.stop();
     const HttpAnswer flagged = get(partial_port, search);
     EXPECT_EQ(flagged.status, 200) << flagged.body;
     EXPECT_EQ(flagged.body["partial"], true) << flagged.body;
@@ -578,7 +604,7 @@ TEST_F(Shards, ServeAnswersAcrossAShardServersDeathAndReturn) {
     EXPECT_NE(refused.body["error"]["message"].get<std::string>().find(spec), std::string::npos) << refused.body;
     EXPECT_EQ(get(strict_port, "/healthz").status, 503);
 
-    own = std::make_unique<TcpServer>(tcpsrv, s_split->shards()[3], port);
+    own.start_again();
     for (const int http : {partial_port, strict_port}) {
         const HttpAnswer again = get(http, search);
         EXPECT_EQ(again.status, 200) << again.body;
