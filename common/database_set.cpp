@@ -110,4 +110,15 @@ LiveMembers open_live_members(const DatabaseSet& set) {
     return out;
 }
 
+bool any_member_back(const std::vector<DatabaseSpec>& members, unsigned connect_timeout_ms) {
+    for (const DatabaseSpec& member : members) {
+        try {
+            (void)open_member(member, connect_timeout_ms);
+            return true;
+        } catch (const MemberUnavailable&) {
+        }
+    }
+    return false;
+}
+
 }  // namespace idx

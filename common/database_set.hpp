@@ -88,4 +88,9 @@ struct LiveMembers {
 // first one's MemberUnavailable is thrown.
 LiveMembers open_live_members(const DatabaseSet& set);
 
+// Whether any of `members` (those open_live_members() left out) can be
+// opened now: each tried once, within the connect timeout. Cheaper than
+// opening the whole set again to find out (a refused connection fails at once).
+bool any_member_back(const std::vector<DatabaseSpec>& members, unsigned connect_timeout_ms);
+
 }  // namespace idx

@@ -48,11 +48,13 @@ void Searcher::refresh() {
     // changed. A database deleted and made anew under the same name is
     // another database: reopen() would mix its revision with the old files'
     // tables, so its identity is checked first (two stats) and it is opened
-    // afresh. So is a set whose last opening failed, whose connection broke,
-    // or that left a member out: reopen() never connects again (xapian-tcpsrv
-    // closes a connection after its idle timeout, 60 s by default, or it was
-    // restarted), and a member that was down may be back.
-    if (m_stale || !m_missing.empty() || identities() != m_identities) {
+    // afresh. So is a set whose last opening failed or whose connection
+    // broke: reopen() never connects again (xapian-tcpsrv closes a
+    // connection after its idle timeout, 60 s by default, or it was
+    // restarted); and a set that left out a member that is back. Only the
+    // members left out are tried for that: opening the whole set again each
+    // search cost 5 times the search (bench/RESULTS.md).
+    if (m_stale || identities() != m_identities || any_member_back(m_missing, m_databases.connect_timeout_ms)) {
         open_database();
         return;
     }

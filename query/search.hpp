@@ -93,9 +93,10 @@ struct IndexSnapshot {
 // IndexUnavailable naming it; with DatabaseSet::allow_partial the search
 // answers from the others and lists it in SearchResult::missing. Either
 // way the next search connects again (refresh()), so a long-lived Searcher
-// follows a server that went down and came back. The work is bounded: a
-// search opens the set at most twice, each member tried once within the
-// connect timeout each time.
+// follows a server that went down and came back (while it is down, only it
+// is tried again before each search). The work is bounded: a search opens
+// the set at most twice, each member tried once within the connect timeout
+// each time.
 class Searcher {
 public:
     explicit Searcher(const std::string& db_path, RankingSettings ranking = {});
@@ -109,8 +110,8 @@ public:
 
 private:
     // Sees what `idx add` committed since the last search, and connects
-    // again when the last open failed, a connection broke, or a member was
-    // left out: the one place the database is reopened.
+    // again when the last open failed, a connection broke, or a member left
+    // out answers again: the one place the database is reopened.
     void refresh();
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
