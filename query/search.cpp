@@ -1,5 +1,7 @@
 #include "query/search.hpp"
 
+#include <utility>
+
 #include "common/error.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
@@ -14,6 +16,7 @@ Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : Search
 Searcher::Searcher(DatabaseSet databases, RankingSettings ranking)
     : m_databases(std::move(databases)), m_ranking(ranking) {
     open_database();
+    m_just_opened = true;
 }
 
 std::vector<DatabaseIdentity> Searcher::identities() const {
@@ -54,6 +57,10 @@ void Searcher::refresh() {
     // restarted); and a set that left out a member that is back. Only the
     // members left out are tried for that: opening the whole set again each
     // search cost 5 times the search (bench/RESULTS.md).
+    // Just opened by the constructor: nothing to see yet, and a member left
+    // out would be tried twice in a row (a one-shot command waited twice the
+    // connect timeout for a host that does not answer).
+    if (std::exchange(m_just_opened, false) && !m_stale) return;
     if (m_stale || identities() != m_identities || any_member_back(m_missing, m_databases.connect_timeout_ms)) {
         open_database();
         return;

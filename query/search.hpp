@@ -125,6 +125,7 @@ private:
     Xapian::Database m_db;
     std::vector<DatabaseSpec> m_missing;  // members left out of m_db (allow_partial)
     bool m_stale = false;                 // m_db is unusable: its opening failed or a connection broke
+    bool m_just_opened = false;           // opened by the constructor, not searched yet
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;
     std::unique_ptr<SpellingCorrector> m_spelling;
