@@ -57,9 +57,10 @@ void Searcher::refresh() {
     // restarted); and a set that left out a member that is back. Only the
     // members left out are tried for that: opening the whole set again each
     // search cost 5 times the search (bench/RESULTS.md).
-    // Just opened by the constructor: nothing to see yet, and a member left
-    // out would be tried twice in a row (a one-shot command waited twice the
-    // connect timeout for a host that does not answer).
+    //
+    // Just opened by the constructor, there is nothing to see yet, and a
+    // member left out would be tried twice in a row (a one-shot command
+    // waited twice for a host that does not answer).
     if (std::exchange(m_just_opened, false) && !m_stale) return;
     if (m_stale || identities() != m_identities || any_member_back(m_missing, m_databases.connect_timeout_ms)) {
         open_database();
