@@ -34,7 +34,10 @@ constexpr std::array kRows = {
     ExitStatusRow{ExitCode::system, "add rm roots stats search facets serve", "the system refused memory or a thread"},
     ExitStatusRow{ExitCode::io, "add rm roots",
                   "the database could not be read or written (disk full, damaged, permissions), or the output"},
-    ExitStatusRow{ExitCode::io, "stats search facets serve",
+    ExitStatusRow{ExitCode::io, "stats",
+                  "the database could not be read, or the output written; or a database of a set could not be\n"
+                  "reached (named on stderr)"},
+    ExitStatusRow{ExitCode::io, "search facets serve",
                   "the database could not be read, or the output written; or a database of a set could not be\n"
                   "reached, at the start or mid-search (named on stderr; --allow-partial answers without it)"},
     ExitStatusRow{ExitCode::locked, "add rm roots", "the database is locked by another idx add (retry, or use --wait)"},
