@@ -37,6 +37,7 @@ int run_facets(int argc, char** argv) {
     } else {
         print_facets(std::cout, *result.facets, text_style(stdout_is_terminal()));
         print_facet_total(std::cout, result);
+        print_partial_notice(std::cerr, result, location.databases.members.size());
     }
     return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
 }

@@ -79,6 +79,7 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
     }
     std::streambuf& in = *(source == "-" ? std::cin.rdbuf() : file.rdbuf());
     bool any_error = false;
+    bool any_unavailable = false;  // a line the index could not answer (a database down): worse than a bad line
     std::string line;
     for (LineRead read; (read = read_line(in, line)) != LineRead::end;) {
         std::string shown = line;
@@ -90,6 +91,10 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
             }
             const query::SearchRequest request = batch_request(line, defaults, shown);
             print_json_line(std::cout, search_json(searcher.search(request)));
+        } catch (const query::IndexUnavailable& e) {
+            // The session goes on: the next line connects again (query/search.hpp).
+            any_unavailable = true;
+            print_json_line(std::cout, error_json(shown, e.what()));
         } catch (const Error& e) {
             any_error = true;
             print_json_line(std::cout, error_json(shown, e.what()));
@@ -102,6 +107,7 @@ int run_batch(query::Searcher& searcher, const query::SearchRequest& defaults, c
         if (flush_stdout().state != OutputState::ok) break;
         if (read == LineRead::too_long) skip_rest_of_line(in);
     }
+    if (any_unavailable) return static_cast<int>(ExitCode::io);
     return static_cast<int>(any_error ? ExitCode::usage : ExitCode::ok);
 }
 
@@ -133,7 +139,8 @@ int run_search(int argc, char** argv) {
     if (args.count("help")) {
         std::cout << help_text(options) << "\n"
                   << exit_status_help("search")
-                  << "With --queries-from: 0, or 2 when some line was bad (it got an error object).\n";
+                  << "With --queries-from: 0; 2 when some line was bad; 74 when some line could not be\n"
+                     "answered because a database could not be read or reached (each got an error object).\n";
         return 0;
     }
     if (args.count("queries-from") && args.count("query"))
@@ -157,6 +164,7 @@ int run_search(int argc, char** argv) {
             std::cout << "\n";
         }
         print_totals(std::cout, result);
+        print_partial_notice(std::cerr, result, location.databases.members.size());
     }
     return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
 }

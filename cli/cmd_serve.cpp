@@ -107,6 +107,7 @@ int run_serve(int argc, char** argv) {
         "log-queries", "show query strings in the request log (default: paths only)")("h,help", "show this help");
     // clang-format on
     add_location_options(options);
+    add_partial_option(options);
     const cxxopts::ParseResult args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << help_text(options) << "\n" << exit_status_help("serve");
@@ -123,6 +124,9 @@ int run_serve(int argc, char** argv) {
     const int port = server.bind();
     std::cerr << "idx serve: http://" << server_settings.host << ":" << port << server_settings.base_path << "/ ("
               << index.documents << " posts; SIGTERM or Ctrl-C stops)\n";
+    for (const DatabaseSpec& member : index.missing)
+        std::cerr << "idx serve: " << member.name()
+                  << " does not answer; answering without it (--allow-partial) and trying it again each request\n";
     server.run();
     stopped.set_value();
     return 0;

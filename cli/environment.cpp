@@ -129,6 +129,13 @@ void add_location_options(cxxopts::Options& options) {
     // clang-format on
 }
 
+void add_partial_option(cxxopts::Options& options) {
+    options.add_options("Location")(
+        "allow-partial",
+        "when some of several databases cannot be reached, answer from the others and say which\n"
+        "are missing (default: exit 74 naming them; allow_partial: in idx.yaml)");
+}
+
 Location resolve_location(const cxxopts::ParseResult& args) {
     std::optional<std::string> config_path;
     if (args.count("config")) config_path = args["config"].as<std::string>();
@@ -140,6 +147,10 @@ Location resolve_location(const cxxopts::ParseResult& args) {
     for (const std::string& entry : database_list(db, loaded))
         location.databases.members.push_back(parse_database_spec(entry));
     if (loaded.config.connect_timeout_ms) location.databases.connect_timeout_ms = *loaded.config.connect_timeout_ms;
+    // count() is 0 for an option a command does not have; and only a
+    // Searcher (search, facets, serve) leaves a member out: stats reads the
+    // whole set or fails.
+    location.databases.allow_partial = loaded.config.allow_partial || args.count("allow-partial") > 0;
     if (args.count("connect-timeout")) {
         const std::string text = args["connect-timeout"].as<std::string>();
         const std::optional<unsigned> ms = parse_timeout_ms(text);

@@ -36,8 +36,12 @@ std::vector<std::string> database_list(const std::vector<std::string>& db_option
 // Adds --db, --connect-timeout and --config to a subcommand's options.
 void add_location_options(cxxopts::Options& options);
 
-// Reads --db, --connect-timeout and --config, loads the config and picks
-// the databases: a reading command searches them all as one.
+// Adds --allow-partial to a command that searches (search, facets, serve).
+void add_partial_option(cxxopts::Options& options);
+
+// Reads --db, --connect-timeout, --allow-partial (where the command has it)
+// and --config, loads the config and picks the databases: a reading command
+// searches them all as one.
 struct Location {
     Config config;
     DatabaseSet databases;

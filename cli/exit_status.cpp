@@ -16,7 +16,9 @@ struct ExitStatusRow {
 
 constexpr std::array kRows = {
     ExitStatusRow{ExitCode::ok, "add rm roots stats", "success"},
-    ExitStatusRow{ExitCode::ok, "search facets", "something matched"},
+    ExitStatusRow{ExitCode::ok, "search facets",
+                  "something matched (with --allow-partial, maybe from part of a set: stderr, or the JSON's\n"
+                  "missing_shards, names the databases that did not answer)"},
     ExitStatusRow{ExitCode::ok, "serve", "stopped by SIGTERM or SIGINT, after the requests under way"},
     ExitStatusRow{ExitCode::partial, "add",
                   "files failed that no earlier run reported (named on stderr); the rest were indexed.\n"
@@ -34,7 +36,12 @@ constexpr std::array kRows = {
                   "the system refused memory or a thread, or idx-serve (built beside idx) could not be started"},
     ExitStatusRow{ExitCode::io, "add rm roots",
                   "the database could not be read or written (disk full, damaged, permissions), or the output"},
-    ExitStatusRow{ExitCode::io, "stats search facets serve", "the database could not be read, or the output written"},
+    ExitStatusRow{ExitCode::io, "stats",
+                  "the database could not be read, or the output written; or a database of a set could not be\n"
+                  "reached (named on stderr)"},
+    ExitStatusRow{ExitCode::io, "search facets serve",
+                  "the database could not be read, or the output written; or a database of a set could not be\n"
+                  "reached, at the start or mid-search (named on stderr; --allow-partial answers without it)"},
     ExitStatusRow{ExitCode::locked, "add rm roots", "the database is locked by another idx add (retry, or use --wait)"},
 };
 

@@ -1,6 +1,7 @@
 #include "cli/json_printer.hpp"
 
 #include <ctime>
+#include <filesystem>
 
 #include "common/html_escape.hpp"
 #include "common/post_date.hpp"
@@ -65,9 +66,25 @@ nlohmann::json messages_json(const std::vector<indexer::FileMessage>& messages) 
     return out;
 }
 
+// Additive to version 1: present only on a partial answer.
+void add_missing(nlohmann::json& out, const std::vector<DatabaseSpec>& missing, MemberNames names) {
+    if (missing.empty()) return;
+    nlohmann::json list = nlohmann::json::array();
+    for (const DatabaseSpec& member : missing) list.push_back(member_name(member, names));
+    out["partial"] = true;
+    out["missing_shards"] = std::move(list);
+}
+
 }  // namespace
 
-nlohmann::json search_json(const query::SearchResult& result) {
+std::string member_name(const DatabaseSpec& member, MemberNames names) {
+    if (names == MemberNames::as_given || member.remote()) return member.name();
+    const std::filesystem::path folder = std::filesystem::path(member.path).lexically_normal();
+    const std::string last = (folder.has_filename() ? folder : folder.parent_path()).filename().string();
+    return last.empty() ? "a local database" : last;
+}
+
+nlohmann::json search_json(const query::SearchResult& result, MemberNames names) {
     nlohmann::json hits = nlohmann::json::array();
     for (const query::Hit& hit : result.hits) hits.push_back(hit_json(hit));
     nlohmann::json out = {
@@ -81,14 +98,17 @@ nlohmann::json search_json(const query::SearchResult& result) {
         {"results", std::move(hits)},
     };
     out["facets"] = result.facets ? facet_table_json(*result.facets) : nlohmann::json();
+    add_missing(out, result.missing, names);
     return out;
 }
 
-nlohmann::json facets_json(const query::SearchResult& result) {
-    return {{"version", kJsonVersion},
-            {"query", result.query},
-            {"total", result.total},
-            {"facets", result.facets ? facet_table_json(*result.facets) : nlohmann::json()}};
+nlohmann::json facets_json(const query::SearchResult& result, MemberNames names) {
+    nlohmann::json out = {{"version", kJsonVersion},
+                          {"query", result.query},
+                          {"total", result.total},
+                          {"facets", result.facets ? facet_table_json(*result.facets) : nlohmann::json()}};
+    add_missing(out, result.missing, names);
+    return out;
 }
 
 nlohmann::json error_json(const std::string& query, const std::string& message) {
@@ -117,9 +137,10 @@ nlohmann::json public_stats_json(const query::IndexStats& stats) {
     return out;
 }
 
-nlohmann::json health_json(std::uint64_t documents, std::optional<std::uint64_t> revision) {
-    nlohmann::json out = {{"version", kJsonVersion}, {"status", "ok"}, {"documents", documents}};
-    if (revision) out["revision"] = *revision;
+nlohmann::json health_json(const query::IndexSnapshot& snapshot) {
+    nlohmann::json out = {{"version", kJsonVersion}, {"status", "ok"}, {"documents", snapshot.documents}};
+    if (snapshot.revision) out["revision"] = *snapshot.revision;
+    add_missing(out, snapshot.missing, MemberNames::public_names);
     return out;
 }
 

@@ -23,15 +23,24 @@ namespace idx::cli {
 
 inline constexpr int kJsonVersion = 1;
 
-nlohmann::json search_json(const query::SearchResult& result);
-nlohmann::json facets_json(const query::SearchResult& result);  // idx facets: counts only
+// How an answer names the members of a set: as given (the CLI), or, for
+// readers of the HTTP API, without the server's folders (a local member by
+// its folder's last name; a remote one as tcp:HOST:PORT).
+enum class MemberNames { as_given, public_names };
+std::string member_name(const DatabaseSpec& member, MemberNames names);
+
+// A partial answer (SearchResult::missing) adds "partial": true and
+// "missing_shards"; a whole one has neither.
+nlohmann::json search_json(const query::SearchResult& result, MemberNames names = MemberNames::as_given);
+// idx facets: counts only
+nlohmann::json facets_json(const query::SearchResult& result, MemberNames names = MemberNames::as_given);
 nlohmann::json error_json(const std::string& query, const std::string& message);
 nlohmann::json stats_json(const query::IndexStats& stats);
 // The HTTP API's answers (docs/serve.md). Its stats leave out what names
 // the server's files: the database folder, the roots and the failures' paths.
 nlohmann::json public_stats_json(const query::IndexStats& stats);
 // `revision` is left out for a set of databases, or a remote one: it has none.
-nlohmann::json health_json(std::uint64_t documents, std::optional<std::uint64_t> revision);
+nlohmann::json health_json(const query::IndexSnapshot& snapshot);
 nlohmann::json api_error_json(const std::string& code, const std::string& message);
 nlohmann::json add_json(const indexer::SyncReport& report);
 nlohmann::json roots_json(const std::vector<indexer::RootInfo>& roots);

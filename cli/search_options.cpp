@@ -68,6 +68,7 @@ void add_query_options(cxxopts::Options& options) {
                                                   cxxopts::value<std::size_t>()->default_value("20"), "N");
     // clang-format on
     add_location_options(options);
+    add_partial_option(options);
     options.parse_positional({"query"});
 }
 

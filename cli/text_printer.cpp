@@ -104,6 +104,16 @@ void print_facet_total(std::ostream& out, const query::SearchResult& result) {
     out << counted(result.total, "match", "matches") << "\n";
 }
 
+void print_partial_notice(std::ostream& err, const query::SearchResult& result, std::size_t members) {
+    if (!result.partial()) return;
+    std::string names;
+    for (const DatabaseSpec& member : result.missing) names += (names.empty() ? "" : ", ") + member.name();
+    const std::size_t missing = result.missing.size();
+    err << "idx: partial answer: " << missing << " of " << counted(members, "database", "databases")
+        << (missing == 1 ? " does" : " do") << " not answer (" << terminal_safe(names)
+        << "); the results and counts are of the other " << (members - missing) << " only\n";
+}
+
 std::string snippet_text(const query::Snippet& snippet, bool bold) {
     std::string out;
     for (const query::SnippetPart& part : snippet.parts) {

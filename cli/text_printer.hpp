@@ -32,6 +32,9 @@ void print_hits(std::ostream& out, const query::SearchResult& result, const Text
 void print_facets(std::ostream& out, const query::FacetTable& facets, const TextStyle& style);
 void print_totals(std::ostream& out, const query::SearchResult& result);
 void print_facet_total(std::ostream& out, const query::SearchResult& result);
+// On stderr, one sentence, when an answer left members of the set out
+// (--allow-partial); nothing for a whole answer. `members`: the set's size.
+void print_partial_notice(std::ostream& err, const query::SearchResult& result, std::size_t members);
 // Terminal-safe text, with idx's bold around matches when `bold`.
 std::string snippet_text(const query::Snippet& snippet, bool bold);
 

@@ -83,6 +83,14 @@ std::string default_message(int status) {
     }
 }
 
+// A 503's sentence: which member of the set is down, when one is known,
+// named without the server's folders (MemberNames::public_names).
+std::string unavailable_message(const query::IndexUnavailable& e) {
+    if (!e.member()) return default_message(503);
+    return "the database " + member_name(*e.member(), MemberNames::public_names) +
+           " cannot be reached now; try again in a moment";
+}
+
 void security_headers(httplib::Response& res, const char* policy) {
     res.set_header("Content-Security-Policy", policy);
     res.set_header("X-Content-Type-Options", "nosniff");
@@ -175,7 +183,7 @@ void WebServer::Impl::answer(httplib::Response& res, Handler&& handler) {
         handler();
     } catch (const query::IndexUnavailable& e) {
         t_failure = e.what();
-        send_error(res, 503, default_message(503));
+        send_error(res, 503, unavailable_message(e));
     } catch (const Error& e) {
         send_error(res, 400, e.what());
     } catch (const Xapian::QueryParserError& e) {
@@ -203,7 +211,9 @@ void WebServer::Impl::search(const httplib::Request& req, httplib::Response& res
         const Turnstile::Pass turn(cores);
         SearcherPool::Lease searcher = searchers.acquire();
         const query::SearchResult result = searcher->search(request);
-        send_json(res, 200, hits ? search_json(result) : facets_json(result));
+        send_json(
+            res, 200,
+            hits ? search_json(result, MemberNames::public_names) : facets_json(result, MemberNames::public_names));
     });
 }
 
@@ -222,8 +232,10 @@ void WebServer::Impl::stats(httplib::Response& res) {
 void WebServer::Impl::health(httplib::Response& res) {
     try {
         SearcherPool::Lease searcher = searchers.acquire();
-        const query::IndexSnapshot now = searcher->snapshot();
-        send_json(res, 200, health_json(now.documents, now.revision));
+        send_json(res, 200, health_json(searcher->snapshot()));
+    } catch (const query::IndexUnavailable& e) {
+        t_failure = e.what();
+        send_error(res, 503, unavailable_message(e));
     } catch (const std::exception& e) {
         t_failure = e.what();
         send_error(res, 503, default_message(503));

@@ -211,6 +211,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             config.connect_timeout_ms = parse_timeout_ms(scalar(source_name, value, key));
             if (!config.connect_timeout_ms)
                 fail(source_name, value, "'connect_timeout' should be seconds from 0.001 to 600, such as 2 or 0.5");
+        } else if (key == "allow_partial") {
+            config.allow_partial = boolean(source_name, value, key);
         } else if (key == "roots") {
             config.roots = string_list(source_name, value, key);
         } else if (key == "language") {
@@ -251,7 +253,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
         } else {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
-                     "' (known: db, connect_timeout, roots, language, stop_words, title_weight, shortcodes, "
+                     "' (known: db, connect_timeout, allow_partial, roots, language, stop_words, title_weight, "
+                     "shortcodes, "
                      "split_authors, jobs, max_file_size, future, changesets, fields, site, serve)");
         }
     }

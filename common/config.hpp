@@ -65,6 +65,7 @@ struct Config {
     // reading commands search as one (common/database_set.hpp); empty: unset.
     std::vector<std::string> db;
     std::optional<unsigned> connect_timeout_ms;  // `connect_timeout:` in seconds, for remote databases
+    bool allow_partial = false;                  // `allow_partial:` answer from the members that answer
     std::vector<std::string> roots;              // folders `idx add` indexes when given none
     IndexSettings index;
     std::uint64_t max_file_size = kDefaultMaxFileSize;

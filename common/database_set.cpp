@@ -1,6 +1,7 @@
 #include "common/database_set.hpp"
 
 #include <charconv>
+#include <optional>
 
 #include "common/error.hpp"
 #include "common/local_database.hpp"
@@ -18,10 +19,23 @@ Xapian::Database open_remote(const DatabaseSpec& spec, unsigned connect_timeout_
     try {
         return Xapian::Remote::open(spec.host, spec.port, kRemoteTimeoutMs, connect_timeout_ms);
     } catch (const Xapian::Error& e) {
-        throw Error("cannot reach the database " + spec.name() + " within " + std::to_string(connect_timeout_ms) +
-                        " ms: " + e.get_msg() +
-                        (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""),
-                    ExitCode::io);
+        throw MemberUnavailable("cannot reach the database " + spec.name() + " within " +
+                                    std::to_string(connect_timeout_ms) + " ms: " + e.get_msg() +
+                                    (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""),
+                                spec);
+    }
+}
+
+// One member, opened; an unreadable local folder is a MemberUnavailable too.
+Xapian::Database open_member(const DatabaseSpec& member, unsigned connect_timeout_ms) {
+    if (member.remote()) return open_remote(member, connect_timeout_ms);
+    try {
+        return open_for_reading(member.path);
+    } catch (const MemberUnavailable&) {
+        throw;
+    } catch (const Error& e) {
+        if (e.code() != ExitCode::io) throw;  // not an index: the set is misconfigured, not a member down
+        throw MemberUnavailable(e.what(), member);
     }
 }
 
@@ -76,9 +90,35 @@ Xapian::Database open_database_set(const DatabaseSet& set) {
     if (set.members.empty()) throw Error("no database to read: give --db DIR or tcp:HOST:PORT");
     if (set.single_local()) return open_for_reading(set.members.front().path);
     Xapian::Database all;
-    for (const DatabaseSpec& member : set.members)
-        all.add_database(member.remote() ? open_remote(member, set.connect_timeout_ms) : open_for_reading(member.path));
+    for (const DatabaseSpec& member : set.members) all.add_database(open_member(member, set.connect_timeout_ms));
     return all;
+}
+
+LiveMembers open_live_members(const DatabaseSet& set) {
+    if (!set.allow_partial || set.members.size() < 2) return {open_database_set(set), {}};
+    LiveMembers out;
+    std::optional<MemberUnavailable> first_failure;
+    for (const DatabaseSpec& member : set.members) {
+        try {
+            out.db.add_database(open_member(member, set.connect_timeout_ms));
+        } catch (const MemberUnavailable& e) {
+            if (!first_failure) first_failure = e;
+            out.missing.push_back(member);
+        }
+    }
+    if (out.missing.size() == set.members.size()) throw *first_failure;
+    return out;
+}
+
+bool any_member_back(const std::vector<DatabaseSpec>& members, unsigned connect_timeout_ms) {
+    for (const DatabaseSpec& member : members) {
+        try {
+            (void)open_member(member, connect_timeout_ms);
+            return true;
+        } catch (const MemberUnavailable&) {
+        }
+    }
+    return false;
 }
 
 }  // namespace idx

@@ -8,8 +8,11 @@
 
 #include <xapian.h>
 
+#include "common/error.hpp"
+
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace idx {
@@ -32,6 +35,9 @@ inline constexpr unsigned kDefaultConnectTimeoutMs = 2000;
 struct DatabaseSet {
     std::vector<DatabaseSpec> members;
     unsigned connect_timeout_ms = kDefaultConnectTimeoutMs;
+    // A searcher answers from the members it can reach and says which it
+    // left out (open_live_members), rather than failing the request.
+    bool allow_partial = false;
 
     bool has_remote() const;
     // One local database: the only set a custom Xapian::MatchSpy may watch
@@ -51,11 +57,40 @@ DatabaseSpec parse_database_spec(std::string_view text);
 // A set of one local folder.
 DatabaseSet single_database(const std::string& path);
 
+// A member that could not be read or reached (ExitCode::io): the error
+// names it, and `member` says which it was.
+class MemberUnavailable : public Error {
+public:
+    MemberUnavailable(const std::string& message, DatabaseSpec member)
+        : Error(message, ExitCode::io), m_member(std::move(member)) {}
+    const DatabaseSpec& member() const noexcept { return m_member; }
+
+private:
+    DatabaseSpec m_member;
+};
+
 // Opens every member and adds it to one Database. Local members open as
 // open_for_reading() does; a remote member is given `connect_timeout_ms` to
 // answer. Throws idx::Error naming the member: ExitCode::usage when a local
-// folder holds no index, ExitCode::io when a member cannot be read or
-// reached.
+// folder holds no index, MemberUnavailable (ExitCode::io) when a member
+// cannot be read or reached.
 Xapian::Database open_database_set(const DatabaseSet& set);
+
+// What open_live_members() opened, and the members it left out.
+struct LiveMembers {
+    Xapian::Database db;
+    std::vector<DatabaseSpec> missing;  // in the set's order; empty: the whole set
+};
+
+// open_database_set(), except that with `set.allow_partial` a member that
+// cannot be read or reached is left out and listed in `missing`. Each
+// member is tried once, within the connect timeout; when none answers, the
+// first one's MemberUnavailable is thrown.
+LiveMembers open_live_members(const DatabaseSet& set);
+
+// Whether any of `members` (those open_live_members() left out) can be
+// opened now: each tried once, within the connect timeout. Cheaper than
+// opening the whole set again to find out (a refused connection fails at once).
+bool any_member_back(const std::vector<DatabaseSpec>& members, unsigned connect_timeout_ms);
 
 }  // namespace idx

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "common/error.hpp"
 #include "common/records.hpp"
@@ -18,6 +19,7 @@ Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : Search
 Searcher::Searcher(DatabaseSet databases, RankingSettings ranking)
     : m_databases(std::move(databases)), m_ranking(ranking) {
     open_database();
+    m_just_opened = true;
 }
 
 std::vector<DatabaseIdentity> Searcher::identities() const {
@@ -28,9 +30,14 @@ std::vector<DatabaseIdentity> Searcher::identities() const {
 }
 
 void Searcher::open_database() {
+    m_stale = true;  // until the whole opening succeeds
     m_identities = identities();
     try {
-        m_db = open_database_set(m_databases);
+        LiveMembers live = open_live_members(m_databases);
+        m_db = std::move(live.db);
+        m_missing = std::move(live.missing);
+    } catch (const MemberUnavailable& e) {
+        throw IndexUnavailable(e);
     } catch (const Error& e) {
         throw IndexUnavailable(e);
     }
@@ -38,6 +45,7 @@ void Searcher::open_database() {
     m_title_boost =
         std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words, m_ranking.title_boost);
     forget_revision();
+    m_stale = false;
 }
 
 void Searcher::refresh() {
@@ -45,8 +53,19 @@ void Searcher::refresh() {
     // committed since the last search; reopen() is a cheap check when nothing
     // changed. A database deleted and made anew under the same name is
     // another database: reopen() would mix its revision with the old files'
-    // tables, so its identity is checked first (two stats) and it is opened afresh.
-    if (identities() != m_identities) {
+    // tables, so its identity is checked first (two stats) and it is opened
+    // afresh. So is a set whose last opening failed or whose connection
+    // broke: reopen() never connects again (xapian-tcpsrv closes a
+    // connection after its idle timeout, 60 s by default, or it was
+    // restarted); and a set that left out a member that is back. Only the
+    // members left out are tried for that: opening the whole set again each
+    // search cost 5 times the search (bench/RESULTS.md).
+    //
+    // Just opened by the constructor, there is nothing to see yet, and a
+    // member left out would be tried twice in a row (a one-shot command
+    // waited twice for a host that does not answer).
+    if (std::exchange(m_just_opened, false) && !m_stale) return;
+    if (m_stale || identities() != m_identities || any_member_back(m_missing, m_databases.connect_timeout_ms)) {
         open_database();
         return;
     }
@@ -56,47 +75,46 @@ void Searcher::refresh() {
         // A replica's live copy deleted after the check above (xapian-replicate
         // made a full copy and switched to it): open what the path names now.
         open_database();
+    } catch (const Xapian::NetworkError&) {
+        open_database();  // a connection broke while the searcher waited
     }
 }
 
 IndexSnapshot Searcher::snapshot() {
-    try {
-        refresh();
-    } catch (const Xapian::NetworkError&) {
-        if (!m_databases.has_remote()) throw;
-        open_database();  // a broken connection, as in search(): connect again, once
-    }
-    IndexSnapshot now{m_db.get_doccount(), std::nullopt};
+    refresh();
+    IndexSnapshot now{m_db.get_doccount(), std::nullopt, m_missing};
     if (m_databases.single_local()) now.revision = m_db.get_revision();
     return now;
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+    // Bounded: at most 6 reads of newer commits, and one more connection
+    // after a broken one; refresh() does both.
     bool reconnected = false;
     for (int attempt = 0;; ++attempt) {
         try {
-            if (attempt == 0) refresh();
-            return run(request);
+            refresh();
+            SearchResult result = run(request);
+            result.missing = m_missing;
+            return result;
         } catch (const Xapian::WildcardError&) {
             throw Error("a wildcard in '" + request.query + "' stands for more than " +
                         std::to_string(limits::kWildcardExpansion) +
                         " different words; give more letters before the *");
         } catch (const Xapian::DatabaseModifiedError&) {
-            // Overtaken by a newer commit mid-search: read the new revision.
+            // Overtaken by a newer commit mid-search: refresh() reads the new revision.
             if (attempt >= 5) throw;
-            m_db.reopen();
-            forget_revision();
         } catch (const Xapian::NetworkError& e) {
-            // A remote database's connection broke: its server restarted, or
-            // closed the connection after its idle timeout (xapian-tcpsrv's
-            // default is 60 s), and reopen() does not connect again. Open the
-            // set afresh, once; a member that cannot be reached is named.
+            // A remote member's connection broke mid-search: its server died
+            // or restarted, or closed the connection after its idle timeout.
+            // refresh() connects again, once; a member that cannot be reached
+            // is then named (or, with allow_partial, left out).
+            m_stale = true;
             if (!m_databases.has_remote() || reconnected)
                 throw IndexUnavailable(
                     Error("lost the connection to a remote database of " + m_databases.name() + ": " + e.get_msg(),
                           ExitCode::io));
             reconnected = true;
-            open_database();
         }
     }
 }

@@ -40,6 +40,11 @@ struct SearchResult {
     std::size_t limit = 0;
     std::vector<Hit> hits;
     std::optional<FacetTable> facets;
+    // The members of the set left out of this answer: they could not be
+    // reached, and the set allows a partial answer (DatabaseSet::allow_partial).
+    // Empty: every member answered.
+    std::vector<DatabaseSpec> missing;
+    bool partial() const { return !missing.empty(); }
 };
 
 // Ranking: BM25 with Robertson's usual k1 and b (Xapian's default b is 0.5;
@@ -53,12 +58,20 @@ struct RankingSettings {
     TitleBoostSettings title_boost;
 };
 
-// The index could not be opened (missing, not an index, unreadable): the
+// The index could not be opened (missing, not an index, unreadable), or a
+// member of the set could not be reached or stopped answering: the
 // database's fault, not the request's. Same message and exit code as the
-// opener's error; a server answers it 503 rather than 400.
+// opener's error; a server answers it 503 rather than 400. `member()` is the
+// member at fault, when one is known.
 class IndexUnavailable : public Error {
 public:
     explicit IndexUnavailable(const Error& cause) : Error(cause.what(), cause.code()) {}
+    explicit IndexUnavailable(const MemberUnavailable& cause)
+        : Error(cause.what(), cause.code()), m_member(cause.member()) {}
+    const std::optional<DatabaseSpec>& member() const noexcept { return m_member; }
+
+private:
+    std::optional<DatabaseSpec> m_member;
 };
 
 // The revision of the index a search reads now, and its size. A set of
@@ -66,6 +79,7 @@ public:
 struct IndexSnapshot {
     Xapian::doccount documents = 0;
     std::optional<Xapian::rev> revision;
+    std::vector<DatabaseSpec> missing;  // as in SearchResult
 };
 
 // A Searcher reads one database or a set as one (common/database_set.hpp),
@@ -73,6 +87,16 @@ struct IndexSnapshot {
 // scores, totals, facet counts and suggestions as one database holding
 // every post. Equal scores are ordered by the post's source value (its
 // path), not by docid, which depends on how the posts are split.
+//
+// Faults of remote members (docs/SCALING.md): a member that cannot be
+// reached, or whose connection breaks mid-search, makes the search throw
+// IndexUnavailable naming it; with DatabaseSet::allow_partial the search
+// answers from the others and lists it in SearchResult::missing. Either
+// way the next search connects again (refresh()), so a long-lived Searcher
+// follows a server that went down and came back (while it is down, only it
+// is tried again before each search). The work is bounded: a search opens
+// the set at most twice, each member tried once within the connect timeout
+// each time.
 class Searcher {
 public:
     explicit Searcher(const std::string& db_path, RankingSettings ranking = {});
@@ -85,7 +109,10 @@ public:
     IndexSnapshot snapshot();
 
 private:
-    void refresh();  // sees what `idx add` committed since the last search
+    // Sees what `idx add` committed since the last search, and connects
+    // again when the last open failed, a connection broke, or a member left
+    // out answers again: the one place the database is reopened.
+    void refresh();
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
@@ -96,6 +123,9 @@ private:
     DatabaseSet m_databases;
     std::vector<DatabaseIdentity> m_identities;  // of the local databases m_db was opened from
     Xapian::Database m_db;
+    std::vector<DatabaseSpec> m_missing;  // members left out of m_db (allow_partial)
+    bool m_stale = false;                 // m_db is unusable: its opening failed or a connection broke
+    bool m_just_opened = false;           // opened by the constructor, not searched yet
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;
     std::unique_ptr<SpellingCorrector> m_spelling;

@@ -8,6 +8,7 @@
 // One process for the suite, so each corpus is indexed and served once.
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,8 +16,10 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <regex>
 #include <thread>
 
+#include "tests/cli/json_schema.hpp"
 #include "tests/support/cli_test.hpp"
 #include "tests/support/tcp_server.hpp"
 
@@ -90,11 +93,11 @@ public:
     SplitIndex(const fs::path& posts, const std::string& tcpsrv) {
         const std::vector<std::string> files = post_files(posts);
         add(m_dir.db(), files);
-        std::vector<std::vector<std::string>> dealt(kShards);
-        for (std::size_t i = 0; i < files.size(); ++i) dealt[i % kShards].push_back(files[i]);
+        m_dealt.resize(kShards);
+        for (std::size_t i = 0; i < files.size(); ++i) m_dealt[i % kShards].push_back(files[i]);
         for (int k = 0; k < kShards; ++k) {
             m_shards.push_back((m_dir.dir() / ("shard" + std::to_string(k))).string());
-            add(m_shards.back(), dealt[static_cast<std::size_t>(k)]);
+            add(m_shards.back(), m_dealt[static_cast<std::size_t>(k)]);
         }
         for (std::size_t k = 2; k < m_shards.size(); ++k)
             m_servers.push_back(std::make_unique<TcpServer>(tcpsrv, m_shards[k]));
@@ -112,6 +115,31 @@ public:
     }
     const std::vector<std::string>& shards() const { return m_shards; }
     TcpServer& server(std::size_t i) { return *m_servers[i]; }
+    // The mixed set with `last` (a server of shard 3 a test can stop) in place of the second remote.
+    Args mixed_with(const TcpServer& last) {
+        return {"--db", m_shards[0], "--db", m_shards[1], "--db", m_servers[0]->spec(), "--db", last.spec()};
+    }
+    // One database of the posts of shards 0 to 2: what a partial answer
+    // without shard 3 must equal. Made on first need.
+    Args live_three() {
+        const std::string db = (m_dir.dir() / "shards012").string();
+        if (!fs::exists(db)) {
+            std::vector<std::string> files;
+            for (std::size_t k = 0; k + 1 < m_dealt.size(); ++k)
+                files.insert(files.end(), m_dealt[k].begin(), m_dealt[k].end());
+            add(db, files);
+        }
+        return {"--db", db};
+    }
+    // `idx search --json --queries-from -` over `databases`, driven a line at a time.
+    Command batch(const Args& databases, const Args& extra = {}) const {
+        Args argv{IDX_BINARY, "search", "--json", "--queries-from", "-"};
+        argv.insert(argv.end(), databases.begin(), databases.end());
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        Command how = m_dir.piped(argv);
+        how.home = m_dir.dir() / "home";
+        return how;
+    }
     const CliFolder& dir() const { return m_dir; }
 
     // `idx COMMAND` over `databases` with `args`.
@@ -165,6 +193,7 @@ private:
     }
 
     CliFolder m_dir;
+    std::vector<std::vector<std::string>> m_dealt;  // the post files of each shard
     std::vector<std::string> m_shards;
     std::vector<std::unique_ptr<TcpServer>> m_servers;
 };
@@ -354,6 +383,246 @@ TEST_F(Shards, ABatchOutlivesTheServersIdleTimeout) {
     batch.close_stdin();
     const Exit end = batch.wait();
     EXPECT_TRUE(end.exited(0)) << end.describe();
+}
+
+// A partial answer's JSON without its two flags, to compare with a whole one.
+nlohmann::json without_partial(nlohmann::json answer) {
+    answer.erase("partial");
+    answer.erase("missing_shards");
+    return answer;
+}
+
+// One batch line sent, its answer read.
+nlohmann::json ask(Child& batch, const std::string& line) {
+    batch.write_stdin(line + "\n");
+    const std::optional<std::string> answer = batch.read_line();
+    if (!answer) return {{"no answer", batch.stderr_text()}};
+    return nlohmann::json::parse(*answer);
+}
+
+// The first JSON line of an output.
+nlohmann::json first_json(const Exit& r) {
+    return r.out.empty() ? nlohmann::json() : nlohmann::json::parse(lines(r.out).front());
+}
+
+const std::vector<std::string> kFaultQueries = {"garden", "the", "river cleanup", ""};
+
+std::string json_request(const std::string& query) {
+    return nlohmann::json{{"query", query}}.dump();
+}
+
+// Shard 3 served by a xapian-tcpsrv of the test's own, to stop (by its PID)
+// and start again on the port it had; `set` is the mixed set with it.
+class StoppableShard {
+public:
+    explicit StoppableShard(SplitIndex& split)
+        : m_split(split),
+          m_server(start(0)),
+          m_port(m_server->port()),
+          m_spec(m_server->spec()),
+          m_set(split.mixed_with(*m_server)) {}
+
+    const std::string& spec() const { return m_spec; }
+    const Args& set() const { return m_set; }
+    // SIGTERM to its PID: xapian-tcpsrv ends its whole group, connections too.
+    void stop() { m_server->stop(); }
+    void start_again() { m_server = start(m_port); }
+
+private:
+    std::unique_ptr<TcpServer> start(int port) const {
+        const std::string program = *xapian_tcpsrv_program();
+        const std::string& shard = m_split.shards()[3];
+        return port == 0 ? std::make_unique<TcpServer>(program, shard)
+                         : std::make_unique<TcpServer>(program, shard, port);
+    }
+
+    SplitIndex& m_split;
+    std::unique_ptr<TcpServer> m_server;
+    int m_port;
+    std::string m_spec;
+    Args m_set;
+};
+
+TEST_F(Shards, AShardServerKilledMidSessionIsAnErrorNamingItAndTheSessionGoesOn) {
+    // Killed between the batch's open and its next search: that search's
+    // connection breaks, the one reconnection finds nothing, and the line
+    // gets an error naming the shard. Started again on its port, the next
+    // line is whole again, without restarting idx.
+    StoppableShard own(*s_split);
+    const std::string& spec = own.spec();
+    const Args& set = own.set();
+    const nlohmann::json whole = first_json(s_split->run("search", s_split->one(), {"--json", "garden"}));
+    Child batch(s_split->batch(set));
+    EXPECT_TRUE(same_json(ask(batch, json_request("garden")), whole));
+
+    own.stop();
+    const nlohmann::json gone = ask(batch, json_request("garden"));
+    ASSERT_TRUE(gone.contains("error")) << gone;
+    EXPECT_NE(gone["error"].get<std::string>().find(spec), std::string::npos) << gone;
+    EXPECT_EQ(gone["query"], "garden");
+
+    const Exit once = s_split->run("search", set, {"garden"});
+    EXPECT_TRUE(once.exited(74)) << once.describe();
+    EXPECT_NE(once.err.find(spec), std::string::npos) << once.err;
+    EXPECT_EQ(once.out, "");
+    const Exit facets = s_split->run("facets", set, {"--json"});
+    EXPECT_TRUE(facets.exited(74)) << facets.describe();
+    EXPECT_NE(facets.err.find(spec), std::string::npos) << facets.err;
+
+    own.start_again();
+    EXPECT_TRUE(same_json(ask(batch, json_request("garden")), whole));
+    batch.close_stdin();
+    const Exit end = batch.wait();
+    EXPECT_TRUE(end.exited(74)) << end.describe();  // a line could not be answered
+}
+
+TEST_F(Shards, WithAllowPartialTheLiveShardsAnswerFlaggedThenWholeAgain) {
+    StoppableShard own(*s_split);
+    const std::string& spec = own.spec();
+    const Args& set = own.set();
+    const Args live = s_split->live_three();
+    Child batch(s_split->batch(set, {"--allow-partial"}));
+    for (const std::string& query : kFaultQueries) {
+        const nlohmann::json answer = ask(batch, json_request(query));
+        EXPECT_FALSE(answer.contains("partial")) << answer;
+        EXPECT_TRUE(same_json(answer, first_json(s_split->run("search", s_split->one(), {"--json", query})))) << answer;
+    }
+
+    own.stop();
+    for (const std::string& query : kFaultQueries) {
+        const nlohmann::json answer = ask(batch, json_request(query));
+        EXPECT_EQ(answer["partial"], true) << answer;
+        EXPECT_EQ(answer["missing_shards"], nlohmann::json::array({spec})) << answer;
+        EXPECT_EQ(json_schema_v1().problems(answer, "search"), std::vector<std::string>{}) << answer;
+        const nlohmann::json expected = first_json(s_split->run("search", live, {"--json", query}));
+        EXPECT_TRUE(same_json(without_partial(answer), expected)) << query << "\n" << answer << "\n" << expected;
+    }
+    // One-shot commands while it is down: JSON flagged, text said on stderr.
+    const Exit json = s_split->run("search", set, {"--json", "--allow-partial", "garden"});
+    EXPECT_TRUE(json.exited(0)) << json.describe();
+    EXPECT_TRUE(
+        same_json(without_partial(first_json(json)), first_json(s_split->run("search", live, {"--json", "garden"}))));
+    EXPECT_EQ(first_json(json)["missing_shards"], nlohmann::json::array({spec}));
+    const Exit facets = s_split->run("facets", set, {"--json", "--allow-partial"});
+    EXPECT_TRUE(facets.exited(0)) << facets.describe();
+    EXPECT_EQ(first_json(facets)["partial"], true);
+    EXPECT_EQ(json_schema_v1().problems(first_json(facets), "facets_result"), std::vector<std::string>{});
+    EXPECT_TRUE(same_json(without_partial(first_json(facets)), first_json(s_split->run("facets", live, {"--json"}))));
+    const Exit text = s_split->run("search", set, {"--allow-partial", "garden"});
+    EXPECT_TRUE(text.exited(0)) << text.describe();
+    EXPECT_EQ(text.out, s_split->run("search", live, {"garden"}).out);
+    EXPECT_NE(text.err.find("partial answer: 1 of 4 databases does not answer (" + spec + ")"), std::string::npos)
+        << text.err;
+
+    own.start_again();
+    for (const std::string& query : kFaultQueries) {
+        const nlohmann::json answer = ask(batch, json_request(query));
+        EXPECT_FALSE(answer.contains("partial")) << answer;
+        EXPECT_TRUE(same_json(answer, first_json(s_split->run("search", s_split->one(), {"--json", query})))) << answer;
+    }
+    batch.close_stdin();
+    const Exit end = batch.wait();
+    EXPECT_TRUE(end.exited(0)) << end.describe();
+}
+
+TEST_F(Shards, WithoutLiveShardsAPartialAnswerIsNoAnswer) {
+    StoppableShard own(*s_split);
+    const std::string spec = own.spec();
+    own.stop();
+    const Exit r = s_split->run("search", {"--db", spec, "--db", spec}, {"--allow-partial", "garden"});
+    EXPECT_TRUE(r.exited(74)) << r.describe();
+    EXPECT_NE(r.err.find(spec), std::string::npos) << r.err;
+}
+
+// `idx serve` over a set (its port read from the line it writes at start).
+class ServeOver {
+public:
+    ServeOver(const SplitIndex& split, const Args& set, const Args& extra) : m_child(command(split, set, extra)) {}
+    ~ServeOver() {
+        m_child.kill(SIGTERM);
+        (void)m_child.wait();
+    }
+    // The port, or 0 when it ended first. A bounded poll of its stderr.
+    int port() {
+        for (int poll = 0; poll < 30000 && m_child.running(); ++poll) {
+            std::smatch m;
+            const std::string err = m_child.stderr_text();
+            if (std::regex_search(err, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) return std::stoi(m[1]);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return 0;
+    }
+    std::string err() const { return m_child.stderr_text(); }
+
+private:
+    static Command command(const SplitIndex& split, const Args& set, const Args& extra) {
+        Args argv{IDX_BINARY, "serve", "--listen", "127.0.0.1:0"};
+        argv.insert(argv.end(), set.begin(), set.end());
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        Command how;
+        how.argv = argv;
+        how.cwd = split.dir().dir();
+        how.home = split.dir().dir() / "home";
+        return how;
+    }
+    Child m_child;
+};
+
+struct HttpAnswer {
+    int status = 0;
+    nlohmann::json body;
+};
+HttpAnswer get(int port, const std::string& path) {
+    httplib::Client client("127.0.0.1", port);
+    const httplib::Result res = client.Get(path);
+    if (!res) return {};
+    return {res->status, nlohmann::json::parse(res->body)};
+}
+
+TEST_F(Shards, ServeAnswersAcrossAShardServersDeathAndReturn) {
+    StoppableShard own(*s_split);
+    const std::string& spec = own.spec();
+    const Args& set = own.set();
+    ServeOver partial(*s_split, set, {"--allow-partial"});
+    ServeOver strict(*s_split, set, {});
+    const int partial_port = partial.port();
+    const int strict_port = strict.port();
+    ASSERT_GT(partial_port, 0) << partial.err();
+    ASSERT_GT(strict_port, 0) << strict.err();
+    const auto total = [&](const Args& databases) {
+        return first_json(s_split->run("search", databases, {"--json", "garden"}))["total"];
+    };
+    const std::string search = "/api/v1/search?q=garden";
+    for (const int http : {partial_port, strict_port}) {
+        const HttpAnswer whole = get(http, search);
+        EXPECT_EQ(whole.status, 200);
+        EXPECT_FALSE(whole.body.contains("partial")) << whole.body;
+        EXPECT_EQ(whole.body["total"], total(s_split->one()));
+    }
+
+    own.stop();
+    const HttpAnswer flagged = get(partial_port, search);
+    EXPECT_EQ(flagged.status, 200) << flagged.body;
+    EXPECT_EQ(flagged.body["partial"], true) << flagged.body;
+    EXPECT_EQ(flagged.body["missing_shards"], nlohmann::json::array({spec}));
+    EXPECT_EQ(flagged.body["total"], total(s_split->live_three()));
+    const HttpAnswer health = get(partial_port, "/healthz");
+    EXPECT_EQ(health.body["missing_shards"], nlohmann::json::array({spec}));
+    EXPECT_EQ(json_schema_v1().problems(health.body, "health"), std::vector<std::string>{}) << health.body;
+    EXPECT_EQ(json_schema_v1().problems(flagged.body, "search"), std::vector<std::string>{}) << flagged.body;
+    const HttpAnswer refused = get(strict_port, search);
+    EXPECT_EQ(refused.status, 503) << refused.body;
+    EXPECT_NE(refused.body["error"]["message"].get<std::string>().find(spec), std::string::npos) << refused.body;
+    EXPECT_EQ(get(strict_port, "/healthz").status, 503);
+
+    own.start_again();
+    for (const int http : {partial_port, strict_port}) {
+        const HttpAnswer again = get(http, search);
+        EXPECT_EQ(again.status, 200) << again.body;
+        EXPECT_FALSE(again.body.contains("partial")) << again.body;
+        EXPECT_EQ(again.body["total"], total(s_split->one()));
+        EXPECT_EQ(get(http, "/healthz").status, 200);
+    }
 }
 
 TEST_F(Shards, WritersRefuseASetOrARemoteDatabase) {

@@ -68,22 +68,33 @@ int free_port() {
     return ntohs(address.sin_port);
 }
 
+bool LoopbackServer::start(const std::vector<std::string>& argv, std::string& output) {
+    Command command;
+    command.argv = with_port(argv, m_port);
+    command.own_process_group = true;
+    m_child = std::make_unique<Child>(command);
+    // Polled, not timed: the hang guard of a test, not a figure.
+    for (int poll = 0; poll < 60000 && m_child->running(); ++poll) {
+        if (accepts(m_port)) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    output = m_child->wait(1).describe();
+    return false;
+}
+
 LoopbackServer::LoopbackServer(std::vector<std::string> argv) {
     std::string output;
     for (int attempt = 0; attempt < 5; ++attempt) {
         m_port = free_port();
-        Command command;
-        command.argv = with_port(argv, m_port);
-        command.own_process_group = true;
-        m_child = std::make_unique<Child>(command);
-        // Polled, not timed: the hang guard of a test, not a figure.
-        for (int poll = 0; poll < 60000 && m_child->running(); ++poll) {
-            if (accepts(m_port)) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        }
-        output = m_child->wait(1).describe();
+        if (start(argv, output)) return;
     }
     throw std::runtime_error(argv.front() + " did not start: " + output);
+}
+
+LoopbackServer::LoopbackServer(std::vector<std::string> argv, int port) : m_port(port) {
+    std::string output;
+    if (!start(argv, output))
+        throw std::runtime_error(argv.front() + " did not start on port " + std::to_string(port) + ": " + output);
 }
 
 void LoopbackServer::stop() {

@@ -29,6 +29,9 @@ public:
     // the server's output, when it ends instead (after a few ports: another
     // process may take a free port first).
     explicit LoopbackServer(std::vector<std::string> argv);
+    // The same on `port`, one attempt: a server started again where one was
+    // stopped (the servers set SO_REUSEADDR).
+    LoopbackServer(std::vector<std::string> argv, int port);
     LoopbackServer(const LoopbackServer&) = delete;
     LoopbackServer& operator=(const LoopbackServer&) = delete;
     ~LoopbackServer() { stop(); }
@@ -39,6 +42,10 @@ public:
     void stop();
 
 private:
+    // Starts `argv` on m_port; true once the port accepts, false (its output
+    // in `output`) when the server ended first.
+    bool start(const std::vector<std::string>& argv, std::string& output);
+
     std::unique_ptr<Child> m_child;
     int m_port = 0;
 };

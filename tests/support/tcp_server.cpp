@@ -16,4 +16,7 @@ std::vector<std::string> tcpsrv_argv(const std::string& program, const std::stri
 TcpServer::TcpServer(const std::string& program, const std::string& db_folder, const std::vector<std::string>& options)
     : m_server(tcpsrv_argv(program, db_folder, options)) {}
 
+TcpServer::TcpServer(const std::string& program, const std::string& db_folder, int port)
+    : m_server(tcpsrv_argv(program, db_folder, {}), port) {}
+
 }  // namespace idx::test

@@ -27,6 +27,8 @@ public:
     // it ends instead.
     // `options` go to xapian-tcpsrv before the folder (`--idle-timeout MS`).
     TcpServer(const std::string& program, const std::string& db_folder, const std::vector<std::string>& options = {});
+    // The same on `port`: a server started again where one was stopped.
+    TcpServer(const std::string& program, const std::string& db_folder, int port);
 
     int port() const { return m_server.port(); }
     pid_t pid() const { return m_server.pid(); }

@@ -34,6 +34,8 @@ TEST(ParseConfig, DbIsAFolderOrAListReadAsOne) {
     EXPECT_EQ(config.db, (Strings{"shards/a", "tcp:10.0.0.2:7000"}));
     EXPECT_EQ(config.connect_timeout_ms, 500u);
     EXPECT_FALSE(parse_config("db: x\n", "idx.yaml").connect_timeout_ms.has_value());
+    EXPECT_FALSE(parse_config("db: x\n", "idx.yaml").allow_partial);
+    EXPECT_TRUE(parse_config("allow_partial: true\n", "idx.yaml").allow_partial);
 }
 
 TEST(ParseTimeout, SecondsToMilliseconds) {
@@ -191,6 +193,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"db_nothing", "db:\n", 1, "db"},
                       BadCase{"connect_timeout_zero", "connect_timeout: 0\n", 1, "connect_timeout"},
                       BadCase{"connect_timeout_words", "connect_timeout: soon\n", 1, "connect_timeout"},
+                      BadCase{"allow_partial_words", "allow_partial: sometimes\n", 1, "allow_partial"},
                       BadCase{"roots_map", "roots:\n  main: /srv\n", 2, "roots"},
                       BadCase{"language_list", "language: [english, french]\n", 1, "language"},
                       BadCase{"stop_words_map", "stop_words: {a: b}\n", 1, "stop_words"},

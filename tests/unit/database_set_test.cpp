@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "common/error.hpp"
+#include "tests/support/loopback_server.hpp"
 #include "tests/support/param_name.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace idx {
 namespace {
@@ -62,6 +64,45 @@ TEST(DatabaseSet, NamesItsMembersAndKnowsWhetherOneIsRemote) {
 
 TEST(DatabaseSet, AnEmptySetOpensNothing) {
     EXPECT_THROW((void)open_database_set(DatabaseSet{}), Error);
+}
+
+// A set of a local index with a document and a tcp: member nothing listens on.
+struct HalfReachableSet {
+    test::TempDir dir{"idx-database-set"};
+    DatabaseSet set;
+    HalfReachableSet() {
+        const std::string db = (dir.path() / "db").string();
+        Xapian::WritableDatabase writer(db, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        writer.add_document(Xapian::Document());
+        writer.commit();
+        set = single_database(db);
+        set.members.push_back(parse_database_spec("tcp:127.0.0.1:" + std::to_string(test::free_port())));
+    }
+};
+
+TEST(DatabaseSet, AMemberThatCannotBeReachedIsNamedUnlessPartialAnswersAreAllowed) {
+    HalfReachableSet half;
+    try {
+        (void)open_live_members(half.set);
+        FAIL() << "opened without the remote member";
+    } catch (const MemberUnavailable& e) {
+        EXPECT_EQ(e.code(), ExitCode::io);
+        EXPECT_EQ(e.member(), half.set.members[1]);
+        EXPECT_NE(std::string(e.what()).find(half.set.members[1].name()), std::string::npos) << e.what();
+    }
+    half.set.allow_partial = true;
+    const LiveMembers live = open_live_members(half.set);
+    EXPECT_EQ(live.db.get_doccount(), 1u);
+    EXPECT_EQ(live.missing, std::vector<DatabaseSpec>{half.set.members[1]});
+    // The strict opener never leaves a member out, whatever the set allows.
+    EXPECT_THROW((void)open_database_set(half.set), MemberUnavailable);
+}
+
+TEST(DatabaseSet, APartialSetWithNoMemberLeftIsNoSet) {
+    HalfReachableSet half;
+    half.set.allow_partial = true;
+    half.set.members.front() = half.set.members.back();
+    EXPECT_THROW((void)open_live_members(half.set), MemberUnavailable);
 }
 
 }  // namespace
