@@ -60,6 +60,7 @@ inline constexpr std::uint64_t source = 2;         // also reads 1 (no draft and
 inline constexpr std::uint64_t roots = 1;          // before it: one folder a line
 inline constexpr std::uint64_t failures = 1;
 inline constexpr std::uint64_t last_run = 1;  // before it: a JSON object, read as none
+inline constexpr std::uint64_t shards = 1;    // the shard record file (layout::shard_record)
 inline constexpr char stored_text = 1;
 }  // namespace format
 
@@ -74,6 +75,13 @@ inline constexpr std::string_view stop_words = "idx:stop_words";    // one a lin
 inline constexpr std::string_view failures = "idx:failures";        // FailureRecord list (records.hpp)
 inline constexpr std::string_view sites = "idx:sites";              // JSON: site folder -> its settings' fingerprint
 }  // namespace metadata
+
+// A database folder kept as shards (common/shards.hpp): the record of how
+// many, and one glass database folder per shard, numbered from 0.
+namespace layout {
+inline constexpr std::string_view shard_record = "idx-shards";  // a file in the database folder
+inline constexpr std::string_view shard_folder = "shard";       // + the shard's number: shard0, shard1, ...
+}  // namespace layout
 
 // How the query parser treats a field name such as `author:`.
 enum class FieldKind {
