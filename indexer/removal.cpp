@@ -5,13 +5,42 @@
 
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "common/shards.hpp"
 #include "indexer/database.hpp"
 #include "indexer/index_state.hpp"
 #include "indexer/roots.hpp"
 
 namespace idx::indexer {
 
+namespace {
+
+// A sharded folder: each shard removes what it holds; a path is not indexed
+// when no shard holds anything under it.
+RemoveReport remove_from_shards(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
+    const WriterLock folder_lock(db_path, wait_for_lock);  // as idx add holds it over all shards
+    RemoveReport all;
+    bool first = true;
+    for (const std::string& shard : database_folders(db_path)) {
+        RemoveReport one = remove_paths(shard, paths, wait_for_lock);
+        all.removed += one.removed;
+        for (std::string& root : one.dropped_roots)
+            if (std::find(all.dropped_roots.begin(), all.dropped_roots.end(), root) == all.dropped_roots.end())
+                all.dropped_roots.push_back(std::move(root));
+        if (first)
+            all.not_indexed = std::move(one.not_indexed);
+        else
+            std::erase_if(all.not_indexed, [&](const std::string& path) {
+                return std::find(one.not_indexed.begin(), one.not_indexed.end(), path) == one.not_indexed.end();
+            });
+        first = false;
+    }
+    return all;
+}
+
+}  // namespace
+
 RemoveReport remove_paths(const std::string& db_path, const std::vector<std::string>& paths, bool wait_for_lock) {
+    if (read_shard_count(db_path)) return remove_from_shards(db_path, paths, wait_for_lock);
     require_index(db_path);
     WritableIndex index = open_for_writing(db_path, wait_for_lock);
     Xapian::WritableDatabase& db = index.db;

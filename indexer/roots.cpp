@@ -9,6 +9,7 @@
 #include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "common/shards.hpp"
 #include "indexer/database.hpp"
 #include "indexer/index_state.hpp"
 
@@ -42,6 +43,21 @@ std::string canonical_path(const std::string& path) {
 }
 
 std::vector<RootInfo> list_roots(const std::string& db_path) {
+    if (read_shard_count(db_path)) {  // every shard records the roots: the posts are summed
+        std::vector<RootInfo> all;
+        for (const std::string& shard : database_folders(db_path)) {
+            for (RootInfo& root : list_roots(shard)) {
+                const auto same = std::find_if(all.begin(), all.end(),
+                                               [&](const RootInfo& known) { return known.path == root.path; });
+                if (same == all.end())
+                    all.push_back(std::move(root));
+                else
+                    same->posts += root.posts;
+            }
+        }
+        std::sort(all.begin(), all.end(), [](const RootInfo& a, const RootInfo& b) { return a.path < b.path; });
+        return all;
+    }
     require_index(db_path);
     const Xapian::Database db = open_for_reading(db_path);
     std::vector<RootInfo> roots;
@@ -60,6 +76,12 @@ std::vector<RootInfo> list_roots(const std::string& db_path) {
 }
 
 std::size_t drop_root(const std::string& db_path, const std::string& root, bool wait_for_lock) {
+    if (read_shard_count(db_path)) {
+        const WriterLock folder_lock(db_path, wait_for_lock);  // as idx add holds it over all shards
+        std::size_t removed = 0;
+        for (const std::string& shard : database_folders(db_path)) removed += drop_root(shard, root, wait_for_lock);
+        return removed;
+    }
     require_index(db_path);
     WritableIndex index = open_for_writing(db_path, wait_for_lock);
     Xapian::WritableDatabase& db = index.db;
