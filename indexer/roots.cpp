@@ -75,16 +75,10 @@ std::vector<RootInfo> list_roots(const std::string& db_path) {
     return roots;
 }
 
-std::size_t drop_root(const std::string& db_path, const std::string& root, bool wait_for_lock) {
-    if (read_shard_count(db_path)) {
-        const WriterLock folder_lock(db_path, wait_for_lock);  // as idx add holds it over all shards
-        std::size_t removed = 0;
-        for (const std::string& shard : database_folders(db_path)) removed += drop_root(shard, root, wait_for_lock);
-        return removed;
-    }
-    require_index(db_path);
-    WritableIndex index = open_for_writing(db_path, wait_for_lock);
-    Xapian::WritableDatabase& db = index.db;
+namespace {
+
+// Forgets `root` in one database; the documents removed. Throws as drop_root.
+std::size_t drop_root_in(Xapian::WritableDatabase& db, const std::string& root) {
     std::vector<std::string> roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
     // The folder as recorded: as given, or in its canonical form.
     std::string target = root;
@@ -111,6 +105,26 @@ std::size_t drop_root(const std::string& db_path, const std::string& root, bool 
     db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
     db.commit();
     return removed;
+}
+
+}  // namespace
+
+std::size_t drop_root(const std::string& db_path, const std::string& root, bool wait_for_lock) {
+    if (read_shard_count(db_path)) {
+        // Every shard records the same folders; all are locked before any changes.
+        const WriterLock folder_lock(db_path, wait_for_lock);  // as idx add holds it over all shards
+        std::vector<WritableIndex> shards;
+        for (const std::string& shard : database_folders(db_path)) {
+            require_index(shard);
+            shards.push_back(open_for_writing(shard, wait_for_lock));
+        }
+        std::size_t removed = 0;
+        for (WritableIndex& shard : shards) removed += drop_root_in(shard.db, root);
+        return removed;
+    }
+    require_index(db_path);
+    WritableIndex index = open_for_writing(db_path, wait_for_lock);
+    return drop_root_in(index.db, root);
 }
 
 }  // namespace idx::indexer

@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "common/error.hpp"
+#include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "common/shards.hpp"
@@ -108,6 +109,23 @@ void clear_layout(const std::string& db, const FolderLayout& layout) {
     for (const fs::directory_entry& entry : fs::directory_iterator(db, ec))
         if (is_database_file(entry.path().filename().string())) remove_or_throw(entry.path());
     if (ec) throw Error("cannot read the database folder " + db + ": " + ec.message(), ExitCode::io);
+}
+
+// The folders the databases being replaced had recorded: the rebuild
+// indexes them again, so that `idx add --shards N` alone, or with one new
+// folder, keeps every post the index held. None when nothing can be read.
+std::vector<std::string> recorded_roots(const std::string& db, const FolderLayout& layout) {
+    std::string folder = db;
+    if (!layout.shard_dirs.empty()) folder = (fs::path(db) / layout.shard_dirs.front()).string();
+    if (!layout.single && layout.shard_dirs.empty()) return {};
+    try {
+        const Xapian::Database old = open_for_reading(folder);
+        return decode_roots(old.get_metadata(std::string(schema::metadata::roots)));
+    } catch (const Error&) {
+        return {};  // damaged or half made: the roots given are all there is
+    } catch (const Xapian::Error&) {
+        return {};
+    }
 }
 
 void write_record(const std::string& db, unsigned count) {
@@ -229,6 +247,7 @@ SyncReport sync_shards(const SyncOptions& options, std::optional<unsigned> shard
 
     const auto started = std::chrono::steady_clock::now();
     unsigned resharded_from = 0;
+    SyncOptions run = options;
     std::vector<WritableIndex> indexes;
     {
         std::error_code ec;
@@ -239,20 +258,23 @@ SyncReport sync_shards(const SyncOptions& options, std::optional<unsigned> shard
         now = current_count(db, layout, shards.has_value());
         if (now != wanted) {
             if (!layout.empty()) resharded_from = std::max(now, 1u);  // 1: a damaged record
+            for (std::string& root : recorded_roots(db, layout))
+                if (std::find(run.roots.begin(), run.roots.end(), root) == run.roots.end())
+                    run.roots.push_back(std::move(root));
             clear_layout(db, layout);
             if (wanted > 1) write_record(db, wanted);
         }
         if (wanted > 1) {
             for (unsigned i = 0; i < wanted; ++i)
                 indexes.push_back(open_for_writing(shard_folder(db, i), options.wait_for_lock));
-            SyncReport report = merge_shard_reports(run_shards(options, indexes));
+            SyncReport report = merge_shard_reports(run_shards(run, indexes));
             report.resharded_from = resharded_from;
             report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             return report;
         }
     }
     // Back to one database: the folder's lock is released for sync() to take.
-    SyncReport report = sync(options);
+    SyncReport report = sync(run);
     report.resharded_from = resharded_from;
     return report;
 }
