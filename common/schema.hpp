@@ -22,7 +22,9 @@ namespace idx::schema {
 // 4: no `D` day terms (written, never queried: `date:` ranges use the value slot).
 // 5: `XW` title words (the spelling dictionary as terms, readable remotely);
 // Xapian's spelling table no longer written.
-inline constexpr int kVersion = 5;
+// 6: slot 4, date_order: date sorts whose ties do not depend on how the posts
+// are split between shards.
+inline constexpr int kVersion = 6;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";     // Q + canonical path: one document per file
@@ -47,6 +49,8 @@ inline constexpr Xapian::valueno date = 0;    // to_sort_key(): YYYYMMDDHHMMSS, 
 inline constexpr Xapian::valueno facets = 1;  // FacetRecord (records.hpp)
 inline constexpr Xapian::valueno source = 2;  // SourceRecord (records.hpp): path, mtime, size, hash
 inline constexpr Xapian::valueno text = 3;    // the post's text for snippets (stored_text.hpp)
+// date_order_key(): what --sort newest/oldest sorts by.
+inline constexpr Xapian::valueno date_order = 4;
 }  // namespace slot
 
 // The version number each stored record starts with (common/records.cpp,
@@ -138,5 +142,12 @@ std::string month_term(int year, int month);
 
 // Q + the canonical path (hashed like boolean_term when very long).
 std::string unique_id_term(std::string_view path);
+
+// The date sort key (slot::date_order): the date's to_sort_key() (empty for
+// a post without a date) followed by the canonical path. Posts of the same
+// date are ordered by path, never by docid, which a set of databases
+// interleaves; undated posts (a path starts with `/`, below any digit) sort
+// below every dated one, as an empty value does.
+std::string date_order_key(std::string_view date_key, std::string_view path);
 
 }  // namespace idx::schema
