@@ -13,7 +13,8 @@ namespace idx::indexer {
 // Syncs the folder options.db_path as `shards` databases; unset, as many as
 // it holds (one for a new folder). When the folder holds another number (a
 // single database counts as one), its databases are deleted first and every
-// post is indexed again (the report's resharded_from says so). The folder
+// post is indexed again, from the roots given and those the old databases
+// recorded (the report's resharded_from says so). The folder
 // lock (WriterLock on the folder) is held throughout and every shard's lock
 // is taken before any shard is written, so a locked shard stops the run
 // before it changes anything. The shards' runs share options.jobs parsing

@@ -51,7 +51,9 @@ struct SyncOptions {
     // A post file this large is stored in a transaction of its own, so that
     // running out of memory while storing it loses that post only.
     std::uint64_t alone_bytes = 1024 * 1024;
-    std::function<void(const SyncProgress&)> on_progress;  // called on the calling thread
+    // Called on the calling thread (by sync_shards, indexer/shards.hpp: on the
+    // shards' threads, one call at a time, with the shards' sums).
+    std::function<void(const SyncProgress&)> on_progress;
 };
 
 struct SyncReport {
