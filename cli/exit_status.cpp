@@ -34,8 +34,7 @@ constexpr std::array kRows = {
                   "the database could not be read or written (disk full, damaged, permissions), or the output"},
     ExitStatusRow{ExitCode::io, "stats search facets serve", "the database could not be read, or the output written"},
     ExitStatusRow{ExitCode::locked, "add rm roots",
-                  "the database, or a shard of a sharded folder (named), is locked by another idx add (retry,\n"
-                  "or use --wait)"},
+                  "the database is locked by another idx add, or one shard of it, named (retry, or use --wait)"},
 };
 
 bool lists(std::string_view commands, std::string_view command) {

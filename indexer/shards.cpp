@@ -237,9 +237,20 @@ SyncReport merge_shard_reports(std::vector<SyncReport> reports) {
     return all;
 }
 
+// A shard written alone would take every post, not its own: refused.
+void refuse_a_shard(const std::string& db) {
+    fs::path path = fs::path(db).lexically_normal();
+    if (path.filename().empty()) path = path.parent_path();
+    const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    if (!is_shard_dir(parent.string(), path.filename().string()) || !read_shard_count(parent.string())) return;
+    throw Error(db + " is a shard of the sharded folder " + parent.string() +
+                ": idx add writes all its shards at once (give --db " + parent.string() + ")");
+}
+
 SyncReport sync_shards(const SyncOptions& options, std::optional<unsigned> shards) {
     const std::string& db = options.db_path;
     if (db.empty()) throw Error("the database folder name is empty; give --db DIR");
+    refuse_a_shard(db);
     FolderLayout layout = read_layout(db);
     unsigned now = current_count(db, layout, shards.has_value());
     const unsigned wanted = shards.value_or(now == 0 ? 1 : now);

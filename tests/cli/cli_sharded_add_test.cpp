@@ -155,6 +155,16 @@ TEST_F(ShardedAdd, ChangingTheNumberRebuildsAndSaysSo) {
     EXPECT_NE(zero.err.find("--shards"), std::string::npos) << zero.err;
 }
 
+TEST_F(ShardedAdd, OneShardIsNotWrittenAlone) {
+    write_posts(4);
+    add_json({"--shards", "2", posts().string()});
+    const int before = shard_documents(1);
+    const Exit r = idx({"add", "--db", shard(1) + "/", posts().string()});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("is a shard of the sharded folder " + db()), std::string::npos) << r.err;
+    EXPECT_EQ(shard_documents(1), before);
+}
+
 TEST_F(ShardedAdd, AFolderHoldingOtherFilesIsNotTakenOver) {
     write_posts(2);
     fs::create_directories(db());
