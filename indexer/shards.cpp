@@ -251,6 +251,8 @@ SyncReport sync_shards(const SyncOptions& options, std::optional<unsigned> shard
     const std::string& db = options.db_path;
     if (db.empty()) throw Error("the database folder name is empty; give --db DIR");
     refuse_a_shard(db);
+    std::error_code stub_error;
+    if (fs::exists(fs::path(db) / "XAPIANDB", stub_error)) return sync(options);  // a replica: refused there, saying so
     FolderLayout layout = read_layout(db);
     unsigned now = current_count(db, layout, shards.has_value());
     const unsigned wanted = shards.value_or(now == 0 ? 1 : now);
