@@ -7,10 +7,12 @@
 #include "cli/environment.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/json_printer.hpp"
+#include "cli/plural.hpp"
 #include "cli/progress.hpp"
 #include "cli/text_printer.hpp"
 #include "common/error.hpp"
 #include "indexer/database.hpp"
+#include "indexer/shards.hpp"
 #include "indexer/sync.hpp"
 
 namespace idx::cli {
@@ -31,7 +33,11 @@ int run_add(int argc, char** argv) {
         "changesets",
         "keep the changesets of the last N commits for xapian-replicate (default 0; changesets: in "
         "idx.yaml)",
-        cxxopts::value<unsigned>(), "N")("wait", "wait for another idx add to finish instead of exiting with 75")(
+        cxxopts::value<unsigned>(),
+        "N")("shards",
+             "keep N shard databases under the database folder, written in parallel (default: as many as it holds, 1 "
+             "for a new one; shards: in idx.yaml); another N rebuilds the index",
+             cxxopts::value<unsigned>(), "N")("wait", "wait for another idx add to finish instead of exiting with 75")(
         "json", "print the summary as JSON on stdout")(
         "v,verbose", "also print warnings and skipped files with their reasons")("h,help", "show this help");
     // clang-format on
@@ -50,7 +56,7 @@ int run_add(int argc, char** argv) {
         return 0;
     }
 
-    const Location location = resolve_location(args);
+    const Location location = resolve_location(args, Access::change);
     indexer::SyncOptions sync_options;
     sync_options.db_path = location.db_to_change("add");
     sync_options.roots = args.count("paths") ? args["paths"].as<std::vector<std::string>>() : location.config.roots;
@@ -68,6 +74,10 @@ int run_add(int argc, char** argv) {
     if (changesets > kMaxChangesets)
         throw Error("--changesets can be at most " + std::to_string(kMaxChangesets) + " (as changesets: in idx.yaml)");
     indexer::keep_changesets(changesets);
+    std::optional<unsigned> shards = location.config.shards;
+    if (args.count("shards")) shards = args["shards"].as<unsigned>();
+    if (shards && (*shards == 0 || *shards > kMaxShards))
+        throw Error("--shards takes a number from 1 to " + std::to_string(kMaxShards) + " (as shards: in idx.yaml)");
 
     const bool terminal = stderr_is_terminal();
     const bool verbose = args.count("verbose") > 0;
@@ -77,8 +87,14 @@ int run_add(int argc, char** argv) {
         sync_options.on_progress = [&](const indexer::SyncProgress& p) { progress.update(p.done, p.total, p.seconds); };
 
     return_memory_in_background();
-    const indexer::SyncReport report = indexer::sync(sync_options);
+    const indexer::SyncReport report = indexer::sync_shards(sync_options, shards);
     progress.clear();
+    // Said whoever listens: a rebuild is slow, and a cron mail should explain it.
+    if (report.resharded_from) {
+        const auto layout = [](unsigned n) { return n == 1 ? std::string("one database") : counted(n, "", "shards"); };
+        std::cerr << "idx: " << sync_options.db_path << " held " << layout(report.resharded_from) << " and now holds "
+                  << layout(report.shards) << ": every post was indexed again\n";
+    }
 
     print_add_messages(std::cerr, report, AddVerbosity{terminal, verbose});
     if (json) print_json_line(std::cout, add_json(report));

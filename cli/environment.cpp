@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/shards.hpp"
 
 namespace idx::cli {
 namespace {
@@ -136,7 +137,7 @@ void add_partial_option(cxxopts::Options& options) {
         "are missing (default: exit 74 naming them; allow_partial: in idx.yaml)");
 }
 
-Location resolve_location(const cxxopts::ParseResult& args) {
+Location resolve_location(const cxxopts::ParseResult& args, Access access) {
     std::optional<std::string> config_path;
     if (args.count("config")) config_path = args["config"].as<std::string>();
     const LoadedConfig loaded = load_config(config_path);
@@ -157,6 +158,7 @@ Location resolve_location(const cxxopts::ParseResult& args) {
         if (!ms) throw Error("--connect-timeout takes seconds from 0.001 to 600, such as 2 or 0.5, not '" + text + "'");
         location.databases.connect_timeout_ms = *ms;
     }
+    if (access == Access::read) location.databases = expand_shards(location.databases);
     return location;
 }
 

@@ -41,7 +41,10 @@ void add_partial_option(cxxopts::Options& options);
 
 // Reads --db, --connect-timeout, --allow-partial (where the command has it)
 // and --config, loads the config and picks the databases: a reading command
-// searches them all as one.
+// searches them all as one, a sharded folder (common/shards.hpp) standing for
+// its shards; a command that changes the index (Access::change) gets the
+// folder as given.
+enum class Access { read, change };
 struct Location {
     Config config;
     DatabaseSet databases;
@@ -50,7 +53,7 @@ struct Location {
     // location is several databases or a remote one.
     const std::string& db_to_change(std::string_view command) const;
 };
-Location resolve_location(const cxxopts::ParseResult& args);
+Location resolve_location(const cxxopts::ParseResult& args, Access access = Access::read);
 
 // Run first: a standard descriptor the caller closed (`idx add >&-`) gets
 // /dev/null opened read-only in its place. Otherwise the next file opened

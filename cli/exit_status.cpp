@@ -42,7 +42,8 @@ constexpr std::array kRows = {
     ExitStatusRow{ExitCode::io, "search facets serve",
                   "the database could not be read, or the output written; or a database of a set could not be\n"
                   "reached, at the start or mid-search (named on stderr; --allow-partial answers without it)"},
-    ExitStatusRow{ExitCode::locked, "add rm roots", "the database is locked by another idx add (retry, or use --wait)"},
+    ExitStatusRow{ExitCode::locked, "add rm roots",
+                  "the database is locked by another idx add, or one shard of it, named (retry, or use --wait)"},
 };
 
 bool lists(std::string_view commands, std::string_view command) {

@@ -163,7 +163,9 @@ nlohmann::json add_json(const indexer::SyncReport& r) {
             {"warnings", std::move(warnings)},
             {"reindexed_all", r.reindexed_all},
             {"documents", r.documents},
-            {"seconds", r.seconds}};
+            {"seconds", r.seconds},
+            {"shards", r.shards},
+            {"resharded_from", r.resharded_from ? nlohmann::json(r.resharded_from) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json roots_json(const std::vector<indexer::RootInfo>& roots) {

@@ -235,6 +235,11 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             config.index.split_authors = yes_or_no(source_name, value, key);
         } else if (key == "changesets") {
             config.changesets = small_number(source_name, value, key, kMaxChangesets);
+        } else if (key == "shards") {
+            const unsigned shards = small_number(source_name, value, key, kMaxShards);
+            if (shards == 0)
+                fail(source_name, value, "'shards' should be a whole number from 1 to " + std::to_string(kMaxShards));
+            config.shards = shards;
         } else if (key == "jobs") {
             config.jobs = small_number(source_name, value, key, 256);
         } else if (key == "max_file_size") {
@@ -254,8 +259,8 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
             fail(source_name, entry.first,
                  "unknown setting '" + key +
                      "' (known: db, connect_timeout, allow_partial, roots, language, stop_words, title_weight, "
-                     "shortcodes, "
-                     "split_authors, jobs, max_file_size, future, changesets, fields, site, serve)");
+                     "shortcodes, split_authors, jobs, max_file_size, future, changesets, shards, fields, site, "
+                     "serve)");
         }
     }
     return config;

@@ -60,6 +60,9 @@ struct ServeSettings {
 // (a full build's is as large as the database).
 inline constexpr unsigned kMaxChangesets = 1000;
 
+// The most shard databases one database folder may hold (common/shards.hpp).
+inline constexpr unsigned kMaxShards = 64;
+
 struct Config {
     // `db:` — a folder, or a list of folders and `tcp:HOST:PORT` remotes that
     // reading commands search as one (common/database_set.hpp); empty: unset.
@@ -73,6 +76,9 @@ struct Config {
     bool future = false;  // index posts dated after the run, as Jekyll's `future: true`
     // Changesets each commit of a writer keeps for xapian-replicate (docs/SCALING.md): 0, none.
     unsigned changesets = 0;
+    // `shards:` — shard databases `idx add` keeps under the database folder
+    // (common/shards.hpp); unset: as many as the folder holds (1 for a new one).
+    std::optional<unsigned> shards;
     ServeSettings serve;
 };
 

@@ -1,5 +1,7 @@
 #include "common/records.hpp"
 
+#include <charconv>
+
 #include "common/lines.hpp"
 #include "common/packing.hpp"
 #include "common/stored_text.hpp"
@@ -173,6 +175,20 @@ std::vector<FailureRecord> decode_failures(std::string_view bytes) {
         out.push_back(std::move(f));
     }
     return out;
+}
+
+std::string encode_shard_record(unsigned count) {
+    return "idx shards " + std::to_string(schema::format::shards) + "\ncount " + std::to_string(count) + "\n";
+}
+
+std::optional<unsigned> decode_shard_record(std::string_view text) {
+    const std::string head = "idx shards " + std::to_string(schema::format::shards) + "\ncount ";
+    if (!text.starts_with(head) || !text.ends_with("\n")) return std::nullopt;
+    const std::string_view digits = text.substr(head.size(), text.size() - head.size() - 1);
+    unsigned count = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
+    if (ec != std::errc() || end != digits.data() + digits.size() || count == 0) return std::nullopt;
+    return count;
 }
 
 }  // namespace idx

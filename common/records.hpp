@@ -99,6 +99,12 @@ std::string encode_failures(const std::vector<FailureRecord>& failures);
 // known failure is reported once more.
 std::vector<FailureRecord> decode_failures(std::string_view bytes);
 
+// The shard record (the file schema::layout::shard_record of a sharded
+// database folder): how many shards the folder holds. Text, so that `cat`
+// shows it: "idx shards 1\ncount N\n". Anything else decodes as none.
+std::string encode_shard_record(unsigned count);
+std::optional<unsigned> decode_shard_record(std::string_view text);
+
 }  // namespace idx
 
 #include "common/records_inl.hpp"

@@ -65,4 +65,10 @@ std::string unique_id_term(std::string_view path) {
     return boolean_term(prefix::unique_id, path);
 }
 
+std::string date_order_key(std::string_view date_key, std::string_view path) {
+    std::string out(date_key);
+    out += path;
+    return out;
+}
+
 }  // namespace idx::schema

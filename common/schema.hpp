@@ -22,7 +22,9 @@ namespace idx::schema {
 // 4: no `D` day terms (written, never queried: `date:` ranges use the value slot).
 // 5: `XW` title words (the spelling dictionary as terms, readable remotely);
 // Xapian's spelling table no longer written.
-inline constexpr int kVersion = 5;
+// 6: slot 4, date_order: date sorts whose ties do not depend on how the posts
+// are split between shards.
+inline constexpr int kVersion = 6;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";     // Q + canonical path: one document per file
@@ -47,6 +49,8 @@ inline constexpr Xapian::valueno date = 0;    // to_sort_key(): YYYYMMDDHHMMSS, 
 inline constexpr Xapian::valueno facets = 1;  // FacetRecord (records.hpp)
 inline constexpr Xapian::valueno source = 2;  // SourceRecord (records.hpp): path, mtime, size, hash
 inline constexpr Xapian::valueno text = 3;    // the post's text for snippets (stored_text.hpp)
+// date_order_key(): what --sort newest/oldest sorts by.
+inline constexpr Xapian::valueno date_order = 4;
 }  // namespace slot
 
 // The version number each stored record starts with (common/records.cpp,
@@ -60,6 +64,7 @@ inline constexpr std::uint64_t source = 2;         // also reads 1 (no draft and
 inline constexpr std::uint64_t roots = 1;          // before it: one folder a line
 inline constexpr std::uint64_t failures = 1;
 inline constexpr std::uint64_t last_run = 1;  // before it: a JSON object, read as none
+inline constexpr std::uint64_t shards = 1;    // the shard record file (layout::shard_record)
 inline constexpr char stored_text = 1;
 }  // namespace format
 
@@ -74,6 +79,13 @@ inline constexpr std::string_view stop_words = "idx:stop_words";    // one a lin
 inline constexpr std::string_view failures = "idx:failures";        // FailureRecord list (records.hpp)
 inline constexpr std::string_view sites = "idx:sites";              // JSON: site folder -> its settings' fingerprint
 }  // namespace metadata
+
+// A database folder kept as shards (common/shards.hpp): the record of how
+// many, and one glass database folder per shard, numbered from 0.
+namespace layout {
+inline constexpr std::string_view shard_record = "idx-shards";  // a file in the database folder
+inline constexpr std::string_view shard_folder = "shard";       // + the shard's number: shard0, shard1, ...
+}  // namespace layout
 
 // How the query parser treats a field name such as `author:`.
 enum class FieldKind {
@@ -130,5 +142,12 @@ std::string month_term(int year, int month);
 
 // Q + the canonical path (hashed like boolean_term when very long).
 std::string unique_id_term(std::string_view path);
+
+// The date sort key (slot::date_order): the date's to_sort_key() (empty for
+// a post without a date) followed by the canonical path. Posts of the same
+// date are ordered by path, never by docid, which a set of databases
+// interleaves; undated posts (a path starts with `/`, below any digit) sort
+// below every dated one, as an empty value does.
+std::string date_order_key(std::string_view date_key, std::string_view path);
 
 }  // namespace idx::schema

@@ -29,13 +29,6 @@ bool is_changeset(std::string_view name) {
     return name.substr(7).find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// What a glass database folder holds (a first run killed early may have
-// written only some of it): anything else means the folder is not ours.
-bool is_database_file(std::string_view name) {
-    return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp") ||
-           name.ends_with(".DB") || name.ends_with(".baseA") || name.ends_with(".baseB") || is_changeset(name);
-}
-
 // Creating a database in a folder that holds other things would mix the
 // database's files into it (`--db /` as root, `--db ~`, a typo naming the
 // posts folder); idx refuses unless the folder is empty or a database.
@@ -79,6 +72,11 @@ void check_database_folder(const std::string& path) {
 }
 
 }  // namespace
+
+bool is_database_file(std::string_view name) {
+    return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp") ||
+           name.ends_with(".DB") || name.ends_with(".baseA") || name.ends_with(".baseB") || is_changeset(name);
+}
 
 WriterLock::WriterLock(const std::string& folder, bool wait) {
     m_fd = UniqueFd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

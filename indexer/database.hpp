@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 
 #include "indexer/unique_fd.hpp"
 
@@ -31,6 +32,11 @@ struct WritableIndex {
     WriterLock lock;
     Xapian::WritableDatabase db;
 };
+
+// Whether a file named `name` belongs to a glass database folder (a first
+// run killed early may have written only some of them): anything else in
+// the folder means the folder is not ours.
+bool is_database_file(std::string_view name);
 
 // Makes every writer opened after it keep the changesets of its last `count`
 // commits in the database folder (0: none), so that xapian-replicate copies

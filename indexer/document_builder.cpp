@@ -219,12 +219,15 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     add_label_terms(doc, schema::prefix::tag, post.tags);
     if (!post.id.empty()) doc.add_boolean_term(schema::boolean_term(schema::prefix::post_id, post.id));
     if (!post.lang.empty()) doc.add_boolean_term(schema::boolean_term(schema::prefix::lang, post.lang));
+    std::string date_key;
     if (post.date) {
         const PostDate& d = *post.date;
         doc.add_boolean_term(schema::year_term(d.year));
         doc.add_boolean_term(schema::month_term(d.year, d.month));
-        doc.add_value(schema::slot::date, to_sort_key(d));
+        date_key = to_sort_key(d);
+        doc.add_value(schema::slot::date, date_key);
     }
+    doc.add_value(schema::slot::date_order, schema::date_order_key(date_key, post.path));
     doc.add_value(schema::slot::facets, encode_facets(post));
     doc.add_value(schema::slot::source, encode_source(source));
 

@@ -9,6 +9,7 @@
 #include "common/local_database.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "common/shards.hpp"
 #include "indexer/database.hpp"
 #include "indexer/index_state.hpp"
 
@@ -42,6 +43,21 @@ std::string canonical_path(const std::string& path) {
 }
 
 std::vector<RootInfo> list_roots(const std::string& db_path) {
+    if (read_shard_count(db_path)) {  // every shard records the roots: the posts are summed
+        std::vector<RootInfo> all;
+        for (const std::string& shard : database_folders(db_path)) {
+            for (RootInfo& root : list_roots(shard)) {
+                const auto same = std::find_if(all.begin(), all.end(),
+                                               [&](const RootInfo& known) { return known.path == root.path; });
+                if (same == all.end())
+                    all.push_back(std::move(root));
+                else
+                    same->posts += root.posts;
+            }
+        }
+        std::sort(all.begin(), all.end(), [](const RootInfo& a, const RootInfo& b) { return a.path < b.path; });
+        return all;
+    }
     require_index(db_path);
     const Xapian::Database db = open_for_reading(db_path);
     std::vector<RootInfo> roots;
@@ -59,10 +75,10 @@ std::vector<RootInfo> list_roots(const std::string& db_path) {
     return roots;
 }
 
-std::size_t drop_root(const std::string& db_path, const std::string& root, bool wait_for_lock) {
-    require_index(db_path);
-    WritableIndex index = open_for_writing(db_path, wait_for_lock);
-    Xapian::WritableDatabase& db = index.db;
+namespace {
+
+// Forgets `root` in one database; the documents removed. Throws as drop_root.
+std::size_t drop_root_in(Xapian::WritableDatabase& db, const std::string& root) {
     std::vector<std::string> roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
     // The folder as recorded: as given, or in its canonical form.
     std::string target = root;
@@ -89,6 +105,26 @@ std::size_t drop_root(const std::string& db_path, const std::string& root, bool 
     db.set_metadata(std::string(schema::metadata::roots), encode_roots(roots));
     db.commit();
     return removed;
+}
+
+}  // namespace
+
+std::size_t drop_root(const std::string& db_path, const std::string& root, bool wait_for_lock) {
+    if (read_shard_count(db_path)) {
+        // Every shard records the same folders; all are locked before any changes.
+        const WriterLock folder_lock(db_path, wait_for_lock);  // as idx add holds it over all shards
+        std::vector<WritableIndex> shards;
+        for (const std::string& shard : database_folders(db_path)) {
+            require_index(shard);
+            shards.push_back(open_for_writing(shard, wait_for_lock));
+        }
+        std::size_t removed = 0;
+        for (WritableIndex& shard : shards) removed += drop_root_in(shard.db, root);
+        return removed;
+    }
+    require_index(db_path);
+    WritableIndex index = open_for_writing(db_path, wait_for_lock);
+    return drop_root_in(index.db, root);
 }
 
 }  // namespace idx::indexer

@@ -19,6 +19,7 @@
 #include "common/post_date.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "common/shards.hpp"
 #include "common/version.hpp"
 #include "indexer/database.hpp"
 #include "indexer/document_builder.hpp"
@@ -76,10 +77,10 @@ std::uint64_t document_memory(const Xapian::Document& doc) {
 
 class SyncRun {
 public:
-    SyncRun(const SyncOptions& options, SyncReport& report)
+    SyncRun(const SyncOptions& options, SyncReport& report, WritableIndex& index)
         : m_options(options),
           m_report(report),
-          m_index(open_for_writing(options.db_path, options.wait_for_lock)),
+          m_index(index),
           m_parse_options{&options.settings, {}, options.site_language},
           m_now(static_cast<std::int64_t>(std::time(nullptr))) {}
 
@@ -184,6 +185,7 @@ private:
         for (std::size_t w = 0; w < walks.size(); ++w) {
             const bool reparse = m_report.reindexed_all || m_site_changed[w];
             for (const FileEntry& file : walks[w].files) {
+                if (shard_of(file.path, m_options.shard_count) != m_options.shard_index) continue;  // another shard's
                 if (!planned.insert(file.path).second) continue;  // under two overlapping roots
                 ++m_report.files;
                 const auto it = m_state.find(file.path);
@@ -501,7 +503,7 @@ private:
 
     const SyncOptions& m_options;
     SyncReport& m_report;
-    WritableIndex m_index;  // the database and idx's writer lock, held for the run
+    WritableIndex& m_index;  // the database and idx's writer lock, held for the run
     Xapian::WritableDatabase& m_db = m_index.db;
     ParseOptions m_parse_options;
     std::int64_t m_now;  // the run's time, for the publishing rules
@@ -523,9 +525,14 @@ private:
 }  // namespace
 
 SyncReport sync(const SyncOptions& options) {
+    WritableIndex index = open_for_writing(options.db_path, options.wait_for_lock);
+    return sync(options, index);
+}
+
+SyncReport sync(const SyncOptions& options, WritableIndex& index) {
     SyncReport report;
     try {
-        SyncRun(options, report).run();
+        SyncRun(options, report, index).run();
     } catch (const Xapian::DatabaseError& e) {
         throw Error("cannot write the database " + options.db_path + ": " + e.get_description() +
                         "; it still holds what its last commit held",

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/config.hpp"
+#include "indexer/database.hpp"
 #include "indexer/file_message.hpp"
 
 namespace idx::indexer {
@@ -34,6 +35,10 @@ struct SyncOptions {
     std::string site_language;    // language of posts without `lang:` (the site's _config.yml)
     bool follow_symlinks = false;
     bool wait_for_lock = false;
+    // The database is one shard of a sharded folder (common/shards.hpp): it
+    // holds only the posts whose paths choose shard_index of shard_count.
+    unsigned shard_count = 1;
+    unsigned shard_index = 0;
     std::size_t commit_every = 2000;  // documents per commit
     // Memory bound (docs/RELIABILITY.md): bytes of post files read and not yet
     // stored at once, and bytes of post files stored per commit (Xapian keeps a
@@ -46,7 +51,9 @@ struct SyncOptions {
     // A post file this large is stored in a transaction of its own, so that
     // running out of memory while storing it loses that post only.
     std::uint64_t alone_bytes = 1024 * 1024;
-    std::function<void(const SyncProgress&)> on_progress;  // called on the calling thread
+    // Called on the calling thread (by sync_shards, indexer/shards.hpp: on the
+    // shards' threads, one call at a time, with the shards' sums).
+    std::function<void(const SyncProgress&)> on_progress;
 };
 
 struct SyncReport {
@@ -71,11 +78,17 @@ struct SyncReport {
     std::uint64_t documents = 0;        // in the database after the run
     double seconds = 0;
     std::vector<std::string> roots;  // canonical roots this run walked
+    unsigned shards = 1;             // databases the folder holds (indexer/shards.hpp)
+    // Nonzero when the folder held another number of shards (1: one
+    // database) and was rebuilt as `shards`.
+    unsigned resharded_from = 0;
 };
 
 // Throws idx::Error for a database that cannot be opened or is locked
 // (ExitCode::locked) and for a run with no roots at all. Problems with
 // single files or folders are reported in the SyncReport instead.
 SyncReport sync(const SyncOptions& options);
+// The same on a database the caller opened (and locked) for writing.
+SyncReport sync(const SyncOptions& options, WritableIndex& index);
 
 }  // namespace idx::indexer

@@ -196,9 +196,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         text = prefer_language(m_db, text, built.language);
     enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     if (sort == SortOrder::newest)
-        enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
+        enquire.set_sort_by_value_then_relevance(schema::slot::date_order, true);
     else if (sort == SortOrder::oldest)
-        enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
+        enquire.set_sort_by_value_then_relevance(schema::slot::date_order, false);
 
     // Totals are exact. With facets, a second pass visits every match to count
     // them (and gives the total), so the ranking pass can stop early at the

@@ -50,14 +50,7 @@ TEST_F(IdxAdd, EditDeleteAndAddGiveExactCounts) {
     for (int i = 1; i <= 5; ++i) write_good_post("post" + std::to_string(i), "harbour", i);
     add_json({posts().string()});
 
-    write_post(posts() / "2016-03-01-post1.md", "title: harbour notes rewritten\ndate: 2016-03-01 10:00:00\n",
-               "<p>A new body with the word zeppelin.</p>\n");
-    fs::remove(posts() / "2016-03-02-post2.md");
-    fs::remove(posts() / "2016-03-03-post3.md");
-    write_good_post("post6", "harbour", 6);
-    // Touched but not changed: the content hash says it needs no reindexing.
-    const fs::path touched = posts() / "2016-03-04-post4.md";
-    fs::last_write_time(touched, fs::last_write_time(touched) + std::chrono::hours(1));
+    edit_delete_add_touch("post6", 6);
 
     const json summary = add_json({posts().string()});
     EXPECT_EQ(summary["added"], 1);

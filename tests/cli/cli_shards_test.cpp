@@ -101,6 +101,10 @@ public:
         }
         for (std::size_t k = 2; k < m_shards.size(); ++k)
             m_servers.push_back(std::make_unique<TcpServer>(tcpsrv, m_shards[k]));
+        // The same posts, split by idx add --shards (by the hash of each path).
+        Args sharded{"--shards", std::to_string(kShards)};
+        sharded.insert(sharded.end(), files.begin(), files.end());
+        add(folder_path(), sharded);
     }
 
     // `--db` arguments: one database; the four local shards; two local and two remote.
@@ -110,6 +114,9 @@ public:
         for (const std::string& shard : m_shards) out.insert(out.end(), {"--db", shard});
         return out;
     }
+    // The folder idx add --shards keeps: read as its shards.
+    std::string folder_path() const { return (m_dir.dir() / "sharded").string(); }
+    Args sharded_folder() const { return {"--db", folder_path()}; }
     Args mixed_shards() const {
         return {"--db", m_shards[0], "--db", m_shards[1], "--db", m_servers[0]->spec(), "--db", m_servers[1]->spec()};
     }
@@ -167,6 +174,51 @@ public:
                 << split.out << "\n"
                 << whole.out;
         }
+    }
+
+    // Each query with each variant as one --queries-from batch, answered
+    // over one database and over the sharded folder: one process each.
+    void expect_same_batch(const std::vector<Args>& queries, const std::vector<Args>& variants) const {
+        std::string text;
+        for (const Args& query : queries)
+            for (const Args& variant : variants) text += batch_line(query, variant) + "\n";
+        Command batch;
+        batch.stdin_text = text;
+        const Args args{"--json", "--queries-from", "-"};
+        const Exit whole = run("search", one(), args, batch);
+        ASSERT_TRUE(whole.exited(0)) << whole.describe();
+        const Exit split = run("search", sharded_folder(), args, batch);
+        ASSERT_TRUE(split.exited(0)) << split.describe();
+        const std::vector<std::string> left = lines(whole.out);
+        const std::vector<std::string> right = lines(split.out);
+        const std::vector<std::string> asked = lines(text);
+        ASSERT_EQ(left.size(), asked.size());
+        ASSERT_EQ(right.size(), asked.size());
+        for (std::size_t i = 0; i < asked.size(); ++i)
+            EXPECT_TRUE(same_json(nlohmann::json::parse(right[i]), nlohmann::json::parse(left[i])))
+                << asked[i] << " over the sharded folder\n"
+                << right[i] << "\n"
+                << left[i];
+    }
+
+    // A query and a variant's options as one --queries-from line.
+    static std::string batch_line(const Args& query, const Args& variant) {
+        nlohmann::json line;
+        std::string text;
+        for (const std::string& word : query) text += (text.empty() ? "" : " ") + word;
+        line["query"] = text;
+        for (std::size_t i = 0; i + 1 < variant.size(); i += 2) {
+            std::string key = variant[i].substr(2);
+            std::replace(key.begin(), key.end(), '-', '_');
+            const std::string& value = variant[i + 1];
+            if (key == "limit" || key == "offset" || key == "facet_limit")
+                line[key] = std::stoi(value);
+            else if (key == "author" || key == "category" || key == "tag" || key == "lang")
+                line[key].push_back(value);
+            else
+                line[key] = value;
+        }
+        return line.dump();
     }
 
     // expect_same() for `idx search --json` with each query and each variant:
@@ -312,6 +364,24 @@ TEST_F(Shards, EachShardHoldsSomePostsAndTheSetAllOfThem) {
 
 TEST_F(Shards, SearchesAnswerAsOneDatabase) {
     s_split->expect_same_searches(kSampleQueries, kSampleVariants);
+}
+
+TEST_F(Shards, AShardedFolderAnswersAsOneDatabase) {
+    s_split->expect_same_batch(kSampleQueries, kSampleVariants);
+    for (const std::string command : {"facets", "stats"}) {
+        const Exit whole = s_split->run(command, s_split->one(), {"--json"});
+        const Exit split = s_split->run(command, s_split->sharded_folder(), {"--json"});
+        ASSERT_TRUE(split.exited(0)) << split.describe();
+        auto left = nlohmann::json::parse(whole.out);
+        auto right = nlohmann::json::parse(split.out);
+        if (command == "stats") {  // where it is, its size and its last run differ by nature
+            for (const char* key : {"database", "bytes", "last_run", "failures", "failure_count"}) {
+                left.erase(key);
+                right.erase(key);
+            }
+        }
+        EXPECT_TRUE(same_json(right, left)) << command << "\n" << split.out << "\n" << whole.out;
+    }
 }
 
 TEST_F(Shards, TheQueriesReallyDifferAndSuggest) {
@@ -689,6 +759,7 @@ TEST_F(WhenitsonShards, SearchesAnswerAsOneDatabase) {
     EXPECT_GE(more.size(), 100u);
     queries.insert(queries.end(), more.begin(), more.end());
     s_split->expect_same_searches(queries, variants);
+    s_split->expect_same_batch(queries, variants);
 }
 
 }  // namespace

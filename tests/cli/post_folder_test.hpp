@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,21 @@ protected:
         write_post(posts() / (date + "-" + slug + ".md"),
                    "title: " + word + " notes " + slug + "\ndate: " + date + " 10:00:00\nauthor: Maria Lopez\n",
                    "<p>Body of " + slug + " about " + word + ".</p>\n");
+    }
+
+    // Over posts 1 to 4 of write_good_post("postN", "harbour", N): post1
+    // rewritten (with the word zeppelin), post2 and post3 deleted, a new post
+    // `added_slug` on day `added_day`, and post4 touched without a change
+    // (its content hash says it needs no reindexing). An incremental run
+    // then adds 1, updates 1 and removes 2.
+    void edit_delete_add_touch(const std::string& added_slug, int added_day) const {
+        write_post(posts() / "2016-03-01-post1.md", "title: harbour notes rewritten\ndate: 2016-03-01 10:00:00\n",
+                   "<p>A new body with the word zeppelin.</p>\n");
+        std::filesystem::remove(posts() / "2016-03-02-post2.md");
+        std::filesystem::remove(posts() / "2016-03-03-post3.md");
+        write_good_post(added_slug, "harbour", added_day);
+        const std::filesystem::path touched = posts() / "2016-03-04-post4.md";
+        std::filesystem::last_write_time(touched, std::filesystem::last_write_time(touched) + std::chrono::hours(1));
     }
 };
 

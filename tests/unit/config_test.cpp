@@ -60,6 +60,7 @@ shortcodes: [myad, promo_box]
 split_authors: false
 jobs: 3
 changesets: 10
+shards: 4
 max_file_size: 2MiB
 fields:
   title: [headline, title]
@@ -81,6 +82,7 @@ fields:
     EXPECT_FALSE(config.index.split_authors);
     EXPECT_EQ(config.jobs, 3u);
     EXPECT_EQ(config.changesets, 10u);
+    EXPECT_EQ(config.shards, 4u);
     EXPECT_EQ(config.max_file_size, 2u * 1024 * 1024);
     const KeyMapping& keys = config.index.keys;
     EXPECT_EQ(keys.title, (Strings{"headline", "title"}));
@@ -190,6 +192,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"split_authors_not_yes_or_no", "split_authors: sometimes\n", 1, "split_authors"},
                       BadCase{"jobs_not_number", "jobs: many\n", 1, "jobs"},
                       BadCase{"changesets_over_the_most", "changesets: 1001\n", 1, "changesets"},
+                      BadCase{"shards_zero", "shards: 0\n", 1, "shards"},
+                      BadCase{"shards_over_the_most", "shards: 65\n", 1, "shards"},
                       BadCase{"db_nothing", "db:\n", 1, "db"},
                       BadCase{"connect_timeout_zero", "connect_timeout: 0\n", 1, "connect_timeout"},
                       BadCase{"connect_timeout_words", "connect_timeout: soon\n", 1, "connect_timeout"},

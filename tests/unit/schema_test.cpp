@@ -145,6 +145,17 @@ TEST(UniqueIdTerm, LongPathsStayUniqueAndShort) {
     EXPECT_EQ(a.front(), 'Q');
 }
 
+TEST(DateOrderKey, SortsByDateThenPathWithUndatedPostsLowest) {
+    const std::string undated = date_order_key("", "/blog/_posts/z.md");
+    const std::string a = date_order_key("20160301100000", "/blog/_posts/a.md");
+    const std::string b = date_order_key("20160301100000", "/blog/_posts/b.md");
+    const std::string later = date_order_key("20160301100001", "/blog/_posts/a.md");
+    EXPECT_EQ(a, "20160301100000/blog/_posts/a.md");
+    EXPECT_LT(undated, a);
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, later);
+}
+
 // The field table is what the query parser is built from: every boolean field
 // must have a prefix, names must be unique, and prefixes must not collide.
 TEST(Fields, TableIsConsistent) {
