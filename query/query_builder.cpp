@@ -284,6 +284,10 @@ void QueryBuilder::reread_languages() {
 
 Xapian::Query QueryBuilder::in_every_language(const std::string& query_text, bool partial, const std::string& language,
                                               const Xapian::Query& text, BuiltQuery& built) {
+    // Matching in other readings costs a branch each (6.5x the instructions
+    // on ruby-lang's 17 languages): only when the query's own reading leaves
+    // a word unfound. The readings still serve the exact-title boost.
+    const bool match_in_each = leaves_a_word_unfound(text);
     std::vector<Xapian::Query> readings{text};
     const std::string as_parsed = text.get_description();
     for (const std::string& code : m_index_languages) {
@@ -293,9 +297,10 @@ Xapian::Query QueryBuilder::in_every_language(const std::string& query_text, boo
         // Numbers, names and words every stemmer leaves alone read the same;
         // a reading whose own terms no post holds can match nothing new.
         if (reading.empty() || reading.get_description() == as_parsed || !adds_terms(reading, text)) continue;
-        readings.emplace_back(Xapian::Query::OP_FILTER, reading,
-                              Xapian::Query(schema::boolean_term(schema::prefix::lang, code)));
-        built.other_readings.push_back({code, m_current_stemmer, reading, word_terms(reading)});
+        if (match_in_each)
+            readings.emplace_back(Xapian::Query::OP_FILTER, reading,
+                                  Xapian::Query(schema::boolean_term(schema::prefix::lang, code)));
+        built.other_readings.push_back({code, m_current_stemmer, reading, word_terms(reading), match_in_each});
     }
     if (readings.size() == 1) return text;
     return Xapian::Query(Xapian::Query::OP_OR, readings.begin(), readings.end());
@@ -333,9 +338,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     built.stemmer = m_current_stemmer;
     built.terms = word_terms(text);
     built.words = text;
-    // A query that names its language (--lang, lang:) is read in it alone;
-    // so is one whose every word its own reading finds in some post.
-    if (request.langs.empty() && !excluded && lang_filter_codes(text).empty() && leaves_a_word_unfound(text))
+    // A query that names its language (--lang, lang:) is read in it alone.
+    if (request.langs.empty() && !excluded && lang_filter_codes(text).empty())
         text = in_every_language(query_text, request.partial, language, text, built);
     if (request.partial) {
         built.partial_word = trailing_word(query_text);

@@ -42,15 +42,17 @@ struct BuiltQuery {
     // the script, else the index's default. Empty code: none.
     std::string language;
     Xapian::Stem stemmer;  // that language's stemmer (snippets stem with it)
-    // The index's other languages whose reading of the words differs: the
-    // query also matches a post in such a language when it matches the post
-    // read in that language (index_languages.hpp). Snippets of those posts
-    // stem with the reading's stemmer and mark its terms.
+    // The index's other languages whose reading of the words differs
+    // (index_languages.hpp). When `matches`, the query also matches a post
+    // in such a language when it matches the post read in that language, and
+    // snippets of those posts stem with the reading's stemmer and mark its
+    // terms; otherwise a reading serves the exact-title boost only.
     struct Reading {
         std::string language;
         Xapian::Stem stemmer;
         Xapian::Query text;  // the words as parsed in it (unfiltered)
         std::vector<std::string> terms;
+        bool matches = false;
     };
     std::vector<Reading> other_readings;
     Xapian::Query words;  // the text parsed in `language` alone (text ORs it with the other readings)

@@ -38,12 +38,12 @@ std::vector<std::string> TitleBoost::words_in_order(const Xapian::Query& text) c
     return words;
 }
 
-Xapian::Query TitleBoost::boost(const std::vector<std::string>& words) const {
+Xapian::Query TitleBoost::boost(const std::vector<std::string>& words, bool in_order) const {
     if (words.empty()) return {};
     std::vector<Xapian::Query> parts;
     const std::string exact = schema::title_key_term(words);
     if (!exact.empty()) parts.push_back(fixed_weight(m_settings.exact, Xapian::Query(exact)));
-    if (words.size() >= m_settings.min_in_order_words) {
+    if (in_order && words.size() >= m_settings.min_in_order_words) {
         std::vector<Xapian::Query> title_terms;
         for (const std::string& word : words) title_terms.emplace_back(std::string(schema::prefix::title) + word);
         const Xapian::termpos window =
@@ -55,13 +55,13 @@ Xapian::Query TitleBoost::boost(const std::vector<std::string>& words) const {
 }
 
 Xapian::Query TitleBoost::apply(const Xapian::Query& ranked, const Xapian::Query& text) const {
-    return apply(ranked, std::vector<Xapian::Query>{text});
+    return apply(ranked, std::vector<Reading>{{text, true}});
 }
 
-Xapian::Query TitleBoost::apply(const Xapian::Query& ranked, const std::vector<Xapian::Query>& readings) const {
+Xapian::Query TitleBoost::apply(const Xapian::Query& ranked, const std::vector<Reading>& readings) const {
     std::vector<Xapian::Query> boosts;
-    for (const Xapian::Query& text : readings) {
-        Xapian::Query extra = boost(words_in_order(text));
+    for (const Reading& reading : readings) {
+        Xapian::Query extra = boost(words_in_order(reading.text), reading.in_order);
         if (!extra.empty()) boosts.push_back(std::move(extra));
     }
     if (boosts.empty()) return ranked;

@@ -38,13 +38,19 @@ public:
     std::vector<std::string> words_in_order(const Xapian::Query& text) const;
 
     // The boost for those words: empty when there is none.
-    Xapian::Query boost(const std::vector<std::string>& words) const;
+    Xapian::Query boost(const std::vector<std::string>& words, bool in_order = true) const;
 
     // `ranked` with the boost of `text`'s words: the same matches.
     Xapian::Query apply(const Xapian::Query& ranked, const Xapian::Query& text) const;
     // The same for the words as read in several languages (query_builder.hpp):
-    // a title in any of them may be the query.
-    Xapian::Query apply(const Xapian::Query& ranked, const std::vector<Xapian::Query>& readings) const;
+    // a title in any of them may be the query. A reading that is not
+    // `in_order` gets the exact-title boost only (one term, where the phrase
+    // over title words costs a check of every match).
+    struct Reading {
+        Xapian::Query text;
+        bool in_order = true;
+    };
+    Xapian::Query apply(const Xapian::Query& ranked, const std::vector<Reading>& readings) const;
 
 private:
     std::unordered_set<std::string> m_stopped_stems;

@@ -73,6 +73,20 @@ TEST_F(TitleBoostTest, WordsInOrderAreTheQueryStemsAsTyped) {
         << "title: words count, other fields do not";
 }
 
+TEST_F(TitleBoostTest, AReadingThatDoesNotMatchGetsTheExactTitleBoostOnly) {
+    // Other languages' readings that take no part in matching (query_builder.hpp)
+    // boost an exact title by its one XT term, never by a phrase over titles.
+    const Xapian::Query words = parse("Ruby 3.4.0 Released");
+    const std::string both = m_boost->boost(m_boost->words_in_order(words)).get_description();
+    const std::string exact = m_boost->boost(m_boost->words_in_order(words), false).get_description();
+    EXPECT_NE(both.find("PHRASE"), std::string::npos) << both;
+    EXPECT_EQ(exact.find("PHRASE"), std::string::npos) << exact;
+    EXPECT_NE(exact.find(schema::title_key_term(m_boost->words_in_order(words))), std::string::npos) << exact;
+    const Xapian::Query plain = parse("garden");
+    EXPECT_TRUE(m_boost->apply(plain, std::vector<TitleBoost::Reading>{{parse("xyz"), false}}).get_description() !=
+                plain.get_description());
+}
+
 TEST_F(TitleBoostTest, TheExactTitleComesFirst) {
     ASSERT_NE(ranked("Ruby 3.4.0 Released", false).front(), 2u) << "the fixture must need the boost";
     EXPECT_EQ(ranked("Ruby 3.4.0 Released", true).front(), 2u);
