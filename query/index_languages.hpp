@@ -17,12 +17,15 @@ namespace idx::query {
 // with each language whose reading differs).
 inline constexpr std::size_t kMaxOtherLanguages = 24;
 
-// The language codes of the posts' `L` terms, most posts first, at most
-// kMaxOtherLanguages + 1.
-std::vector<std::string> languages_in_index(const Xapian::Database& db);
+// A language of the posts' `L` terms and how many posts are in it.
+struct LanguageInIndex {
+    std::string code;
+    Xapian::doccount posts = 0;
+};
 
-// The stemmer a post in `code` was indexed with (none for a language
-// without one).
-Xapian::Stem stemmer_for(const std::string& code);
+// The languages of the posts' `L` terms, most posts first, at most
+// kMaxOtherLanguages + 1. One pass over the `L` terms: a remote database
+// answers it in one round trip a member.
+std::vector<LanguageInIndex> languages_in_index(const Xapian::Database& db);
 
 }  // namespace idx::query

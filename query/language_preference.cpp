@@ -4,12 +4,11 @@
 
 namespace idx::query {
 
-Xapian::Query prefer_language(const Xapian::Database& db, const Xapian::Query& query, const std::string& language,
-                              double weight) {
+Xapian::Query prefer_language(const Xapian::Query& query, const std::string& language, Xapian::doccount in_language,
+                              Xapian::doccount posts, double weight) {
     if (language.empty() || query.empty() || weight <= 0) return query;
+    if (in_language == 0 || in_language >= posts) return query;
     const std::string term = schema::boolean_term(schema::prefix::lang, language);
-    const Xapian::doccount in_language = db.get_termfreq(term);
-    if (in_language == 0 || in_language >= db.get_doccount()) return query;
     // The query owns the posting source (release()).
     Xapian::Query bonus(Xapian::Query::OP_FILTER,
                         Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), Xapian::Query(term));

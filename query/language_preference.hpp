@@ -21,8 +21,8 @@ inline constexpr double kLanguagePreferenceWeight = 3.0;
 
 // `query` with posts in `language` (a code) weighted up; `query` itself when
 // the preference could not change the order: no language, or all or none
-// of the posts in it.
-Xapian::Query prefer_language(const Xapian::Database& db, const Xapian::Query& query, const std::string& language,
-                              double weight = kLanguagePreferenceWeight);
+// of the `posts` in it (`in_language` of them are).
+Xapian::Query prefer_language(const Xapian::Query& query, const std::string& language, Xapian::doccount in_language,
+                              Xapian::doccount posts, double weight = kLanguagePreferenceWeight);
 
 }  // namespace idx::query

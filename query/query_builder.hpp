@@ -13,6 +13,7 @@
 #include "common/language.hpp"
 #include "query/date_range.hpp"
 #include "query/field_processors.hpp"
+#include "query/index_languages.hpp"
 #include "query/reader.hpp"
 #include "query/search_request.hpp"
 
@@ -73,6 +74,14 @@ public:
     // Lists the index's languages again (after the database moved on).
     void reread_languages();
 
+    // The stemmers of the index's default language and of the languages its
+    // posts are in, each once: a word is in the index if one of them finds it.
+    std::vector<Xapian::Stem> stemmers();
+    // How many posts are in the language `code`; from the list read at the
+    // last reread_languages() where it is there (no lookup: over remote
+    // databases each lookup is a round trip to every member).
+    Xapian::doccount posts_in_language(const std::string& code) const;
+
     // The index's default language: its stemmer and stop words.
     const Xapian::Stem& stemmer() const { return m_stemmer; }
     const Xapian::SimpleStopper& stopper() const { return m_stopper; }
@@ -86,6 +95,8 @@ private:
     Xapian::Query filters(const SearchRequest& request) const;
     // The language a query is analysed as before any lang: inside it counts.
     std::string first_guess(const SearchRequest& request) const;
+    // A language's stemmer and stop words, made on first use.
+    const Analysis& analysis(const std::string& code);
     // Points the parser at a language's stemmer and stop words.
     void use_language(const std::string& code);
     Xapian::Query parse(const std::string& text, bool partial);
@@ -102,14 +113,14 @@ private:
     Language m_default;
     Xapian::Stem m_stemmer;
     Xapian::SimpleStopper m_stopper;
-    std::map<std::string, Analysis, std::less<>> m_analyses;  // other languages, made on first use
+    std::map<std::string, Analysis, std::less<>> m_analyses;  // every language used, made on first use
     std::string m_current;                                    // code the parser is set up for
     Xapian::Stem m_current_stemmer;
     std::string m_problem;  // set by the processors below during a parse
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> m_fields;
     std::unique_ptr<DateRangeProcessor> m_dates;
     Xapian::Database m_db;
-    std::vector<std::string> m_index_languages;  // languages_in_index(), read again after a reopen
+    std::vector<LanguageInIndex> m_index_languages;  // read again after a reopen
 };
 
 }  // namespace idx::query

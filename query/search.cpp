@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "common/error.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
-#include "query/index_languages.hpp"
 #include "query/language_preference.hpp"
 #include "query/limits.hpp"
 #include "query/reader.hpp"
@@ -44,7 +44,7 @@ void Searcher::open_database() {
     m_builder = std::make_unique<QueryBuilder>(m_db, read_index_language(m_db));
     m_title_boost =
         std::make_unique<TitleBoost>(m_builder->stemmer(), read_index_language(m_db).stop_words, m_ranking.title_boost);
-    forget_revision();
+    start_revision();  // the new builder has just read the languages
     m_stale = false;
 }
 
@@ -146,18 +146,29 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
     return static_cast<Xapian::doccount>(records.get_total());
 }
 
+namespace {
+
+// The query's terms the ranking pass found in some post: its statistics
+// came back with the hits, so no lookup (a round trip to each remote
+// member) is needed to know them.
+std::set<std::string> found_terms(const Xapian::MSet& mset, const std::vector<std::string>& terms) {
+    std::set<std::string> found;
+    if (mset.empty()) return found;
+    for (const std::string& term : terms)
+        if (mset.get_termfreq(term) > 0) found.insert(term);
+    return found;
+}
+
+}  // namespace
+
 void Searcher::forget_revision() {
-    m_facets.clear();
     m_builder->reread_languages();  // a commit may bring posts in a new language
-    std::vector<Xapian::Stem> stemmers{m_builder->stemmer()};
-    for (const std::string& code : languages_in_index(m_db)) {
-        Xapian::Stem stem = stemmer_for(code);
-        const bool known = std::any_of(stemmers.begin(), stemmers.end(), [&](const Xapian::Stem& s) {
-            return s.get_description() == stem.get_description();
-        });
-        if (!known) stemmers.push_back(std::move(stem));
-    }
-    m_spelling = std::make_unique<SpellingCorrector>(m_db, std::move(stemmers), m_builder->stopper());
+    start_revision();
+}
+
+void Searcher::start_revision() {
+    m_facets.clear();
+    m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmers(), m_builder->stopper());
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
@@ -193,7 +204,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     // Posts in the query's language first (language_preference.hpp): also a reordering only.
     if (request.langs.empty() && sort == SortOrder::relevance && !built.terms.empty())
-        text = prefer_language(m_db, text, built.language);
+        text = prefer_language(text, built.language, m_builder->posts_in_language(built.language), m_db.get_doccount());
     enquire.set_query(built.filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, built.filter));
     if (sort == SortOrder::newest)
         enquire.set_sort_by_value_then_relevance(schema::slot::date_order, true);
@@ -255,7 +266,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // A word being typed is no misspelling while something matches.
     const bool typing = request.partial && result.total > 0;
     if (!typing && (result.total == 0 || !built.terms.empty()) && built.terms.size() <= limits::kSpellingWords)
-        result.corrected_query = m_spelling->correct(request.query);
+        result.corrected_query = m_spelling->correct(request.query, found_terms(mset, built.terms));
     return result;
 }
 

@@ -117,8 +117,9 @@ private:
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
     std::vector<DatabaseIdentity> identities() const;  // of the local members, in order
-    void forget_revision();                            // after a reopen: cached facets and dictionary are stale
-    void open_database();                              // (re)opens m_databases: database, identities, query builder
+    void forget_revision();  // after a reopen: languages, cached facets and dictionary are stale
+    void start_revision();   // cached facets and dictionary made anew for the languages just read
+    void open_database();    // (re)opens m_databases: database, identities, query builder
 
     DatabaseSet m_databases;
     std::vector<DatabaseIdentity> m_identities;  // of the local databases m_db was opened from

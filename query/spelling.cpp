@@ -122,6 +122,13 @@ bool SpellingCorrector::in_index(const std::string& word) const {
                        [&](const Xapian::Stem& stem) { return m_db.term_exists(stem(word)); });
 }
 
+bool SpellingCorrector::among(const std::string& word, const std::set<std::string>& terms) const {
+    if (terms.empty()) return false;
+    if (terms.contains(word)) return true;
+    return std::any_of(m_stemmers.begin(), m_stemmers.end(),
+                       [&](const Xapian::Stem& stem) { return terms.contains(stem(word)); });
+}
+
 Xapian::Query SpellingCorrector::in_any_language(Xapian::Query::op join, const std::vector<std::string>& words) const {
     std::vector<Xapian::Query> readings;
     for (const Xapian::Stem& stem : m_stemmers) {
@@ -180,12 +187,13 @@ Xapian::doccount SpellingCorrector::co_occurrence(const std::string& word, const
     return enquire.get_mset(0, 0, m_db.get_doccount()).get_matches_estimated();
 }
 
-std::optional<std::string> SpellingCorrector::correct(const std::string& query) {
+std::optional<std::string> SpellingCorrector::correct(const std::string& query,
+                                                      const std::set<std::string>& found_terms) {
     std::vector<QueryWord> words = correctable_words(query);
     std::vector<std::size_t> misspelt;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i].lower;
-        if (m_stopper(w) || in_dictionary(w) || in_index(w)) continue;
+        if (m_stopper(w) || among(w, found_terms) || in_dictionary(w) || in_index(w)) continue;
         misspelt.push_back(i);
     }
     if (misspelt.empty()) return std::nullopt;

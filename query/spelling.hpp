@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,8 +37,10 @@ public:
 
     // The query with misspelt words replaced, or nothing when every word is
     // known or no better spelling is found. Field values, operators, quoted
-    // text's structure and wildcards are left as they are.
-    std::optional<std::string> correct(const std::string& query);
+    // text's structure and wildcards are left as they are. `found_terms`:
+    // terms the caller already knows some post holds (the search's own
+    // statistics), so their words need no lookup.
+    std::optional<std::string> correct(const std::string& query, const std::set<std::string>& found_terms = {});
 
 private:
     struct Candidate {
@@ -49,6 +52,8 @@ private:
     Xapian::doccount co_occurrence(const std::string& word, const std::vector<std::string>& context);
     bool in_dictionary(const std::string& word) const;
     bool in_index(const std::string& word) const;
+    // Whether `word`, as written or as one of the stemmers reads it, is in `terms`.
+    bool among(const std::string& word, const std::set<std::string>& terms) const;
     // Posts holding every one of `words`, counted up to `enough`.
     Xapian::doccount posts_with_all(const std::vector<std::string>& words, Xapian::doccount enough) const;
     // `words` as read in each language, `join`ed, the readings ORed.
