@@ -95,13 +95,27 @@ Xapian::Database open_database_set(const DatabaseSet& set) {
 }
 
 LiveMembers open_live_members(const DatabaseSet& set) {
-    if (!set.allow_partial || set.members.size() < 2) return {open_database_set(set), {}};
+    if (set.single_local()) {
+        LiveMembers out{open_database_set(set), {}, {}, {}, false};
+        out.local.push_back(out.db);
+        return out;
+    }
+    if (set.members.empty()) (void)open_database_set(set);  // throws its sentence
+    const bool leave_out = set.allow_partial && set.members.size() >= 2;
     LiveMembers out;
     std::optional<MemberUnavailable> first_failure;
     for (const DatabaseSpec& member : set.members) {
         try {
-            out.db.add_database(open_member(member, set.connect_timeout_ms));
+            Xapian::Database opened = open_member(member, set.connect_timeout_ms);
+            out.db.add_database(opened);
+            if (member.remote()) {
+                out.remote.add_database(opened);
+                out.any_remote = true;
+            } else {
+                out.local.push_back(opened);
+            }
         } catch (const MemberUnavailable& e) {
+            if (!leave_out) throw;
             if (!first_failure) first_failure = e;
             out.missing.push_back(member);
         }

@@ -80,6 +80,13 @@ Xapian::Database open_database_set(const DatabaseSet& set);
 struct LiveMembers {
     Xapian::Database db;
     std::vector<DatabaseSpec> missing;  // in the set's order; empty: the whole set
+    // The live members again, sharing db's connections and files: each local
+    // one alone, in the set's order, and the remote ones as one (no member
+    // when there are none). A search counts facets member by member where a
+    // custom MatchSpy may watch (query/search.cpp).
+    std::vector<Xapian::Database> local;
+    Xapian::Database remote;
+    bool any_remote = false;
 };
 
 // open_database_set(), except that with `set.allow_partial` a member that

@@ -75,11 +75,12 @@ std::uint32_t FacetCache::intern_record(const std::string& record) {
     return index;
 }
 
-const FacetCache::Ids& FacetCache::value_ids(const Xapian::Document& doc) {
+const FacetCache::Ids& FacetCache::value_ids(const Xapian::Document& doc, std::size_t member) {
+    if (member >= m_record_of_doc.size()) m_record_of_doc.resize(member + 1);
+    std::vector<std::uint32_t>& record_of_doc = m_record_of_doc[member];
     const Xapian::docid docid = doc.get_docid();
-    if (docid >= m_record_of_doc.size())
-        m_record_of_doc.resize(std::max<std::size_t>(docid + 1, m_record_of_doc.size() * 2));
-    std::uint32_t& slot = m_record_of_doc[docid];
+    if (docid >= record_of_doc.size()) record_of_doc.resize(std::max<std::size_t>(docid + 1, record_of_doc.size() * 2));
+    std::uint32_t& slot = record_of_doc[docid];
     if (slot == 0) slot = intern_record(doc.get_value(schema::slot::facets)) + 1;
     return m_records[slot - 1];
 }
@@ -90,7 +91,7 @@ void FacetCache::clear() {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
-    const FacetCache::Ids& ids = m_cache.value_ids(doc);
+    const FacetCache::Ids& ids = m_cache.value_ids(doc, m_member);
     if (m_counts.size() < m_cache.value_count()) m_counts.resize(m_cache.value_count());
     for (const std::uint32_t id : ids) ++m_counts[id];
 }

@@ -50,7 +50,9 @@ class FacetCache {
 public:
     using Ids = std::vector<std::uint32_t>;
 
-    const Ids& value_ids(const Xapian::Document& doc);
+    // The value ids of `doc`, a document of the set's local member `member`
+    // (docids repeat from one member to the next).
+    const Ids& value_ids(const Xapian::Document& doc, std::size_t member);
     // The value ids of a stored facet record (schema::slot::facets).
     const Ids& record_ids(const std::string& record) { return m_records[intern_record(record)]; }
     std::size_t value_count() const { return m_values.size(); }
@@ -65,7 +67,7 @@ public:
 private:
     std::uint32_t intern_record(const std::string& record);
 
-    std::vector<std::uint32_t> m_record_of_doc;                // docid -> record index + 1; 0 when not read yet
+    std::vector<std::vector<std::uint32_t>> m_record_of_doc;   // member, docid -> record index + 1; 0: not read yet
     std::vector<Ids> m_records;                                // record index -> value ids
     StringMap<std::uint32_t> m_record_index;                   // stored record bytes -> record index
     std::vector<std::pair<FacetField, std::string>> m_values;  // value id -> field and value
@@ -79,6 +81,9 @@ class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(FacetCache& cache) : m_cache(cache) {}
     void operator()(const Xapian::Document& doc, double weight) override;
+    // The local member of a set whose matches come next (0 for a single
+    // database): each member is counted by a pass of its own.
+    void watch_member(std::size_t member) { m_member = member; }
     // Counts `documents` matches whose facet record is `record`: how counts
     // made elsewhere (a ValueCountMatchSpy on a remote database) come in.
     void add_record(const std::string& record, Xapian::doccount documents);
@@ -95,6 +100,7 @@ private:
     FacetCache& m_cache;
     std::vector<Xapian::doccount> m_counts;  // by value id
     Xapian::doccount m_seen = 0;
+    std::size_t m_member = 0;
 };
 
 }  // namespace idx::query

@@ -1,5 +1,7 @@
 #include "query/feedback.hpp"
 
+#include "query/tie_order.hpp"
+
 #include <vector>
 
 namespace idx::query {
@@ -25,10 +27,11 @@ Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query
                                    const FeedbackSettings& settings) {
     if (settings.terms == 0 || settings.documents == 0 || terms_in_query < settings.min_query_terms) return text;
     enquire.set_query(text);
-    const Xapian::MSet top = enquire.get_mset(0, settings.documents);
-    if (top.empty()) return text;
+    // The top posts in the order of equal scores that holds for any split.
+    const RankedPage top = ranked_page(enquire, 0, static_cast<Xapian::doccount>(settings.documents));
+    if (top.items.empty()) return text;
     Xapian::RSet relevant;
-    for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
+    for (const Xapian::doccount item : top.items) relevant.add_document(*top.mset[item]);
     const WordsOnly words_only;
     // Exact term frequencies: over a set of databases Xapian otherwise
     // estimates them, and the expansion would depend on how posts are split.

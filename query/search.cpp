@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <utility>
 
@@ -11,8 +12,31 @@
 #include "query/language_preference.hpp"
 #include "query/limits.hpp"
 #include "query/reader.hpp"
+#include "query/tie_order.hpp"
 
 namespace idx::query {
+
+namespace {
+
+bool has_wildcard(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (has_wildcard(query.get_subquery(i))) return true;
+    return false;
+}
+
+// The query's terms the ranking pass found in some post: its statistics
+// came back with the hits, so no lookup (a round trip to each remote
+// member) is needed to know them.
+std::set<std::string> found_terms(const Xapian::MSet& mset, const std::vector<std::string>& terms) {
+    std::set<std::string> found;
+    if (mset.empty()) return found;
+    for (const std::string& term : terms)
+        if (mset.get_termfreq(term) > 0) found.insert(term);
+    return found;
+}
+
+}  // namespace
 
 Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : Searcher(single_database(db_path), ranking) {}
 
@@ -36,6 +60,9 @@ void Searcher::open_database() {
         LiveMembers live = open_live_members(m_databases);
         m_db = std::move(live.db);
         m_missing = std::move(live.missing);
+        m_local_members = std::move(live.local);
+        m_remote_members = std::move(live.remote);
+        m_any_remote = live.any_remote;
     } catch (const MemberUnavailable& e) {
         throw IndexUnavailable(e);
     } catch (const Error& e) {
@@ -131,35 +158,42 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
         (void)counting.get_mset(0, 0, m_db.get_doccount());
         return spy.documents_seen();
     }
-    // A set: a match spy is handed each database's own docids, which repeat
-    // from one database to the next, so FacetSpy's cache by docid would mix
-    // posts up (measured: wrong counts over 4 local shards). And a remote
-    // database refuses a custom MatchSpy, but runs Xapian's own
+    // A set. A match spy is handed each member's own docids, which repeat
+    // from one member to the next, so each local member is counted by a pass
+    // of its own, its docids cached apart. That is exact, since an unweighted
+    // match of a member is the set's match restricted to it, except for a
+    // wildcard: Xapian expands it by the frequencies of the database it
+    // runs on (a word being typed stands for its most frequent completions),
+    // so a query with one is counted over the whole set below.
+    const bool each_local_alone = !has_wildcard(query);
+    if (each_local_alone) {
+        for (std::size_t member = 0; member < m_local_members.size(); ++member) {
+            Xapian::Enquire alone(m_local_members[member]);
+            alone.set_query(query);
+            alone.set_weighting_scheme(Xapian::BoolWeight());
+            spy.watch_member(member);
+            alone.add_matchspy(&spy);
+            (void)alone.get_mset(0, 0, m_local_members[member].get_doccount());
+        }
+        if (!m_any_remote) return spy.documents_seen();
+    }
+    // A remote database refuses a custom MatchSpy, but runs Xapian's own
     // ValueCountMatchSpy and sends its counts back. It counts each distinct
     // facet record (a post's whole value set, schema::slot::facets), exactly
-    // since every match is checked, and the records are split here.
+    // since every match is checked, and the records are split here: 4 times
+    // the cost of the passes above for the same posts (100,000 posts in 4
+    // local shards, bench/RESULTS.md), but done by the servers.
+    const Xapian::Database& rest = each_local_alone ? m_remote_members : m_db;
+    Xapian::Enquire remaining(rest);
+    remaining.set_query(query);
+    remaining.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::ValueCountMatchSpy records(schema::slot::facets);
-    counting.add_matchspy(&records);
-    (void)counting.get_mset(0, 0, m_db.get_doccount());
+    remaining.add_matchspy(&records);
+    (void)remaining.get_mset(0, 0, rest.get_doccount());
     for (Xapian::TermIterator it = records.values_begin(); it != records.values_end(); ++it)
         spy.add_record(*it, it.get_termfreq());
-    return static_cast<Xapian::doccount>(records.get_total());
+    return spy.documents_seen();
 }
-
-namespace {
-
-// The query's terms the ranking pass found in some post: its statistics
-// came back with the hits, so no lookup (a round trip to each remote
-// member) is needed to know them.
-std::set<std::string> found_terms(const Xapian::MSet& mset, const std::vector<std::string>& terms) {
-    std::set<std::string> found;
-    if (mset.empty()) return found;
-    for (const std::string& term : terms)
-        if (mset.get_termfreq(term) > 0) found.insert(term);
-    return found;
-}
-
-}  // namespace
 
 void Searcher::forget_revision() {
     m_builder->reread_languages();  // a commit may bring posts in a new language
@@ -223,21 +257,33 @@ SearchResult Searcher::run(const SearchRequest& request) {
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto wanted = static_cast<Xapian::doccount>(request.want_hits ? request.limit : 0);
     Xapian::MSet mset;
+    std::vector<Xapian::doccount> page;  // the hits shown, as indices into mset
+    const auto rank = [&](Xapian::doccount check_at_least) {
+        if (sort == SortOrder::relevance) {
+            RankedPage ranked = ranked_page(enquire, first, wanted, check_at_least);
+            page = std::move(ranked.items);
+            return ranked.mset;
+        }
+        Xapian::MSet fetched = enquire.get_mset(first, wanted, check_at_least);
+        page.resize(fetched.size());
+        std::iota(page.begin(), page.end(), 0);
+        return fetched;
+    };
     const bool one_letter_typed = built.partial_letters == 1;
     if (request.want_facets && one_letter_typed && m_databases.single_local()) {
         FacetSpy spy(m_facets);
         enquire.add_matchspy(&spy);
-        mset = enquire.get_mset(first, wanted, everything);
+        mset = rank(everything);
         enquire.clear_matchspies();
         result.total = spy.documents_seen();
         result.facets = spy.table(request.facet_limit);
     } else if (request.want_facets) {
-        if (wanted > 0) mset = enquire.get_mset(first, wanted);
+        if (wanted > 0) mset = rank(0);
         FacetSpy spy(m_facets);
         result.total = count_matches(built.query, spy);
         result.facets = spy.table(request.facet_limit);
     } else {
-        mset = enquire.get_mset(first, wanted, everything);
+        mset = rank(everything);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
@@ -247,13 +293,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     std::map<std::string, SnippetMaker, std::less<>> other_snippets;
     for (const BuiltQuery::Reading& other : built.other_readings)
         if (other.matches) other_snippets.try_emplace(other.language, other.stemmer, other.terms, built.partial_word);
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    for (std::size_t shown = 0; shown < page.size(); ++shown) {
+        const Xapian::MSetIterator it = mset[page[shown]];
         const Xapian::Document doc = it.get_document();
         auto post = decode_post(doc.get_data(), doc.get_value(schema::slot::text));
         if (!post) continue;  // written by an unknown format: skip rather than show garbage
         Hit hit;
-        hit.rank = request.offset + static_cast<std::size_t>(it.get_rank()) -
-                   static_cast<std::size_t>(mset.get_firstitem()) + 1;
+        hit.rank = request.offset + shown + 1;
         hit.score = it.get_weight();
         const auto other = other_snippets.find(post->lang);
         hit.snippet = (other == other_snippets.end() ? snippets : other->second).make(post->text);

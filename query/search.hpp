@@ -124,9 +124,12 @@ private:
     DatabaseSet m_databases;
     std::vector<DatabaseIdentity> m_identities;  // of the local databases m_db was opened from
     Xapian::Database m_db;
-    std::vector<DatabaseSpec> m_missing;  // members left out of m_db (allow_partial)
-    bool m_stale = false;                 // m_db is unusable: its opening failed or a connection broke
-    bool m_just_opened = false;           // opened by the constructor, not searched yet
+    std::vector<DatabaseSpec> m_missing;            // members left out of m_db (allow_partial)
+    std::vector<Xapian::Database> m_local_members;  // m_db's local members, each alone
+    Xapian::Database m_remote_members;              // m_db's remote members as one
+    bool m_any_remote = false;
+    bool m_stale = false;        // m_db is unusable: its opening failed or a connection broke
+    bool m_just_opened = false;  // opened by the constructor, not searched yet
     RankingSettings m_ranking;
     std::unique_ptr<QueryBuilder> m_builder;
     std::unique_ptr<SpellingCorrector> m_spelling;

@@ -11,3 +11,4 @@ idx_test(spelling_test SOURCES spelling_test.cpp LIBS idx_query idx_indexer idx_
 idx_test(title_boost_test SOURCES title_boost_test.cpp LIBS idx_query idx_indexer idx_small_index)
 idx_test(search_test SOURCES search_test.cpp LIBS idx_query idx_indexer idx_cli)
 idx_test(stats_test SOURCES stats_test.cpp LIBS idx_query idx_indexer)
+idx_test(tie_order_test SOURCES tie_order_test.cpp LIBS idx_query)
