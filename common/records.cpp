@@ -71,6 +71,23 @@ std::string encode_facets(const Post& post) {
     return out.take();
 }
 
+std::string encode_field_facets(const Post& post, FacetField field) {
+    static const std::vector<std::string> none;
+    const auto only = [&](FacetField f) { return f == field; };
+    Packer out;
+    out.number(schema::format::facets)
+        .list(only(FacetField::author) ? post.authors : none)
+        .list(only(FacetField::category) ? post.categories : none)
+        .list(only(FacetField::tag) ? post.tags : none)
+        .text(only(FacetField::month) && post.date ? to_year_month(*post.date) : std::string())
+        .text(only(FacetField::lang) ? post.lang : std::string());
+    return out.take();
+}
+
+Xapian::valueno field_facets_slot(FacetField field) {
+    return schema::slot::first_field_facets + static_cast<Xapian::valueno>(field);
+}
+
 std::string encode_source(const SourceRecord& source) {
     Packer out;
     out.number(schema::format::source)

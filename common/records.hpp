@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 #include "common/post.hpp"
 
 namespace idx {
@@ -31,6 +33,10 @@ inline constexpr std::array<FacetField, 3> kFacetListFields = {FacetField::autho
                                                                FacetField::tag};
 
 std::string encode_facets(const Post& post);
+// The same record with only `field`'s values (the other fields empty): the
+// value of slot schema::slot::first_field_facets + field.
+std::string encode_field_facets(const Post& post, FacetField field);
+Xapian::valueno field_facets_slot(FacetField field);
 
 // Calls visit(FacetField, std::string_view value) for every value in `bytes`.
 // Returns false when the record is malformed (the values seen so far were visited).

@@ -24,7 +24,9 @@ namespace idx::schema {
 // Xapian's spelling table no longer written.
 // 6: slot 4, date_order: date sorts whose ties do not depend on how the posts
 // are split between shards.
-inline constexpr int kVersion = 6;
+// 7: slots 5-9, each field's facet values alone: what a remote database
+// counts (far fewer different values than whole facet records).
+inline constexpr int kVersion = 7;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";     // Q + canonical path: one document per file
@@ -51,6 +53,11 @@ inline constexpr Xapian::valueno source = 2;  // SourceRecord (records.hpp): pat
 inline constexpr Xapian::valueno text = 3;    // the post's text for snippets (stored_text.hpp)
 // date_order_key(): what --sort newest/oldest sorts by.
 inline constexpr Xapian::valueno date_order = 4;
+// 5 + FacetField (records.hpp): a facet record of that field's values only
+// (encode_field_facets). Xapian's ValueCountMatchSpy counts a slot's
+// distinct values: over whole records (slot 1) nearly one a post, over one
+// field's a few hundred, which is what a remote database sends back.
+inline constexpr Xapian::valueno first_field_facets = 5;
 }  // namespace slot
 
 // The version number each stored record starts with (common/records.cpp,

@@ -229,6 +229,9 @@ BuiltDocument DocumentBuilder::build(const Post& given, const SourceRecord& sour
     }
     doc.add_value(schema::slot::date_order, schema::date_order_key(date_key, post.path));
     doc.add_value(schema::slot::facets, encode_facets(post));
+    for (int field = 0; field < kFacetFieldCount; ++field)
+        doc.add_value(field_facets_slot(static_cast<FacetField>(field)),
+                      encode_field_facets(post, static_cast<FacetField>(field)));
     doc.add_value(schema::slot::source, encode_source(source));
 
     doc.set_data(encode_document_data(post));

@@ -98,6 +98,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 
 void FacetSpy::add_record(const std::string& record, Xapian::doccount documents) {
     m_seen += documents;
+    add_field_record(record, documents);
+}
+
+void FacetSpy::add_field_record(const std::string& record, Xapian::doccount documents) {
     const FacetCache::Ids& ids = m_cache.record_ids(record);
     if (m_counts.size() < m_cache.value_count()) m_counts.resize(m_cache.value_count());
     for (const std::uint32_t id : ids) m_counts[id] += documents;

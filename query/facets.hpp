@@ -87,6 +87,10 @@ public:
     // Counts `documents` matches whose facet record is `record`: how counts
     // made elsewhere (a ValueCountMatchSpy on a remote database) come in.
     void add_record(const std::string& record, Xapian::doccount documents);
+    // The same for a record of one field's values (encode_field_facets),
+    // which leaves the number of matches seen to add_seen().
+    void add_field_record(const std::string& record, Xapian::doccount documents);
+    void add_seen(Xapian::doccount documents) { m_seen += documents; }
 
     // Author, category and tag: most frequent first (ties by value), at most
     // `limit` each (0: all); spellings that differ only in case or accents

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <utility>
@@ -178,20 +179,30 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
         if (!m_any_remote) return spy.documents_seen();
     }
     // A remote database refuses a custom MatchSpy, but runs Xapian's own
-    // ValueCountMatchSpy and sends its counts back. It counts each distinct
-    // facet record (a post's whole value set, schema::slot::facets), exactly
-    // since every match is checked, and the records are split here: 4 times
-    // the cost of the passes above for the same posts (100,000 posts in 4
-    // local shards, bench/RESULTS.md), but done by the servers.
+    // ValueCountMatchSpy and sends its counts back: one a field, each
+    // counting the distinct value sets of its field's slot (schema 7), exact
+    // since every match is checked; the sets are split here. (Over whole
+    // facet records, nearly one a post, the servers' maps and their answers
+    // made remote shards 4.9 times slower than local ones: bench/RESULTS.md.)
     const Xapian::Database& rest = each_local_alone ? m_remote_members : m_db;
     Xapian::Enquire remaining(rest);
     remaining.set_query(query);
     remaining.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy records(schema::slot::facets);
-    remaining.add_matchspy(&records);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> fields;
+    if (m_field_slots) {
+        for (int field = 0; field < kFacetFieldCount; ++field)
+            fields.push_back(
+                std::make_unique<Xapian::ValueCountMatchSpy>(field_facets_slot(static_cast<FacetField>(field))));
+    } else {
+        // An index of schema 6 or older: whole records.
+        fields.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::facets));
+    }
+    for (const auto& counter : fields) remaining.add_matchspy(counter.get());
     (void)remaining.get_mset(0, 0, rest.get_doccount());
-    for (Xapian::TermIterator it = records.values_begin(); it != records.values_end(); ++it)
-        spy.add_record(*it, it.get_termfreq());
+    for (const auto& counter : fields)
+        for (Xapian::TermIterator it = counter->values_begin(); it != counter->values_end(); ++it)
+            spy.add_field_record(*it, it.get_termfreq());
+    spy.add_seen(static_cast<Xapian::doccount>(fields.front()->get_total()));
     return spy.documents_seen();
 }
 
@@ -202,6 +213,10 @@ void Searcher::forget_revision() {
 
 void Searcher::start_revision() {
     m_facets.clear();
+    // Whether the set's posts have their fields' facet slots (schema 7): a
+    // count a member, at each new revision only.
+    const Xapian::valueno first = field_facets_slot(FacetField::author);
+    m_field_slots = !m_databases.single_local() && m_db.get_value_freq(first) == m_db.get_doccount();
     m_spelling = std::make_unique<SpellingCorrector>(m_db, m_builder->stemmers(), m_builder->stopper());
 }
 

@@ -128,6 +128,7 @@ private:
     std::vector<Xapian::Database> m_local_members;  // m_db's local members, each alone
     Xapian::Database m_remote_members;              // m_db's remote members as one
     bool m_any_remote = false;
+    bool m_field_slots = false;  // every post of the set has slots schema::slot::first_field_facets...
     bool m_stale = false;        // m_db is unusable: its opening failed or a connection broke
     bool m_just_opened = false;  // opened by the constructor, not searched yet
     RankingSettings m_ranking;

@@ -1,4 +1,5 @@
 #include "common/records.hpp"
+#include "common/schema.hpp"
 #include "common/stored_text.hpp"
 #include "tests/support/param_name.hpp"
 #include "tests/support/post_dates.hpp"
@@ -95,6 +96,23 @@ TEST_P(DocumentData, FacetsVisitInFieldOrder) {
     if (post.date) expected.emplace_back(FacetField::month, to_year_month(*post.date));
     if (!post.lang.empty()) expected.emplace_back(FacetField::lang, post.lang);
     EXPECT_EQ(seen, expected);
+}
+
+TEST_P(DocumentData, EachFieldsRecordHoldsThatFieldsValuesOnly) {
+    const Post& post = GetParam().post;
+    FacetValues whole;
+    ASSERT_TRUE(visit_facets(encode_facets(post), [&](FacetField f, std::string_view v) { whole.emplace_back(f, v); }));
+    FacetValues joined;
+    for (int i = 0; i < kFacetFieldCount; ++i) {
+        const auto field = static_cast<FacetField>(i);
+        EXPECT_EQ(field_facets_slot(field), schema::slot::first_field_facets + static_cast<Xapian::valueno>(i));
+        ASSERT_TRUE(visit_facets(encode_field_facets(post, field), [&](FacetField f, std::string_view v) {
+            EXPECT_EQ(f, field);
+            joined.emplace_back(f, v);
+        }));
+    }
+    // Field by field, the same values as the whole record, in the same order.
+    EXPECT_EQ(joined, whole);
 }
 
 TEST_P(DocumentData, FacetTruncationIsReported) {
