@@ -50,13 +50,21 @@ bool is_word_char(unsigned cp) {
     return Xapian::Unicode::is_wordchar(cp);
 }
 
-// ASCII word bytes (letters, digits, '_'), as Xapian's is_wordchar says.
-constexpr std::array<bool, 128> kAsciiWord = [] {
-    std::array<bool, 128> table{};
+// ASCII word bytes (letters, digits, '_'), as Xapian's is_wordchar says;
+// no byte from 0x80 up (those start characters decoded in full).
+constexpr std::array<bool, 256> kAsciiWord = [] {
+    std::array<bool, 256> table{};
     for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
     for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
     for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
     table['_'] = true;
+    return table;
+}();
+
+// ASCII bytes that are not word bytes: spaces and punctuation.
+constexpr std::array<bool, 256> kAsciiSeparator = [] {
+    std::array<bool, 256> table{};
+    for (std::size_t c = 0; c < 0x80; ++c) table[c] = !kAsciiWord[c];
     return table;
 }();
 
@@ -128,16 +136,26 @@ bool joins_word(std::string_view text, std::size_t last, std::size_t pos, std::s
 // a run of word characters, joined across an apostrophe or `&` between
 // letters (don't, Kerry's, AT&T), a `.` `,` or `;` between digits (15.1,
 // 1,000) and zero-width characters. Returns false at the end of the text.
+// This runs over every byte of every hit's text (a fifth of a search's
+// instructions before the ASCII runs got loops of their own), so runs of
+// ASCII word bytes and of ASCII separators are each one table test a byte.
 bool next_word(std::string_view text, std::size_t& pos, Word& word) {
+    const std::size_t size = text.size();
     std::size_t length = 0;
-    while (pos < text.size() && !word_char_at(text, pos, length)) pos += length;
-    if (pos >= text.size()) return false;
+    for (;;) {
+        while (pos < size && kAsciiSeparator[static_cast<unsigned char>(text[pos])]) ++pos;
+        if (pos >= size) return false;
+        if (word_char_at(text, pos, length)) break;
+        pos += length;
+    }
     word.begin = pos;
     word.ascii = length == 1;
     pos += length;
-    while (pos < text.size()) {
-        if (word_char_at(text, pos, length)) {
-            word.ascii = word.ascii && length == 1;
+    while (pos < size) {
+        while (pos < size && kAsciiWord[static_cast<unsigned char>(text[pos])]) ++pos;
+        if (pos >= size) break;
+        if (word_char_at(text, pos, length)) {  // a non-ASCII word character
+            word.ascii = false;
             pos += length;
             continue;
         }
@@ -147,7 +165,7 @@ bool next_word(std::string_view text, std::size_t& pos, Word& word) {
         if (b < 0x80 && b != '.' && b != ',' && b != ';' && b != '\'' && b != '&') break;
         const std::size_t next = pos + length;
         std::size_t next_length = 0;
-        if (next < text.size() && word_char_at(text, next, next_length) &&
+        if (next < size && word_char_at(text, next, next_length) &&
             joins_word(text, char_start(text, pos - 1), pos, next)) {
             word.ascii = word.ascii && length == 1 && next_length == 1;
             pos = next + next_length;
@@ -283,10 +301,7 @@ SnippetMaker::SnippetMaker(Xapian::Stem stemmer, std::vector<std::string> terms,
 }
 
 int SnippetMaker::match_term(std::string_view word) {
-    // Most words fail on their first byte alone.
-    const auto first = static_cast<unsigned char>(word[0]);
-    const auto first_lowered = static_cast<unsigned char>(first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first);
-    if (first < 0x80 && !m_first_bytes[first_lowered]) return -1;
+    if (!could_match_first_byte(word[0])) return -1;
     // Cheap pre-check on the first bytes, lower-cased as ASCII: a word whose
     // start differs from every query stem's start cannot stem to one of them.
     // (Non-ASCII starts skip the pre-check and take the full path.)
@@ -346,6 +361,7 @@ Snippet SnippetMaker::make(std::string_view text, std::size_t length) {
                     [&](std::string_view part) { return match_term(part); }, matches);
                 continue;
             }
+            if (!could_match_first_byte(written[0])) continue;  // most words: the call saved
             word.term = match_term(written);
             if (word.term >= 0) matches.push_back(word);
         }

@@ -40,6 +40,13 @@ public:
 private:
     // Index into m_terms of the term `word` stems to, or -1.
     int match_term(std::string_view word);
+    // Whether a word starting with `byte` could stem to a query term: most
+    // words fail on their first byte alone (non-ASCII bytes always pass).
+    bool could_match_first_byte(char byte) const {
+        const auto first = static_cast<unsigned char>(byte);
+        if (first >= 0x80) return true;
+        return m_first_bytes[first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first];
+    }
 
     Xapian::Stem m_stemmer;
     std::vector<std::string> m_terms;
