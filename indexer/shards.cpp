@@ -19,6 +19,7 @@
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "common/shards.hpp"
+#include "indexer/shared_walks.hpp"
 
 namespace idx::indexer {
 namespace {
@@ -170,8 +171,10 @@ std::vector<SyncReport> run_shards(const SyncOptions& options, std::vector<Writa
     std::mutex progress_mutex;
     const auto started = std::chrono::steady_clock::now();
     std::vector<std::thread> threads;
+    const auto walks = std::make_shared<SharedWalks>(WalkOptions{options.follow_symlinks});
     for (unsigned i = 0; i < count; ++i) {
         SyncOptions shard = options;
+        shard.shared_walks = walks;
         shard.db_path = shard_folder(options.db_path, i);
         shard.shard_count = count;
         shard.shard_index = i;

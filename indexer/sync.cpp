@@ -30,6 +30,7 @@
 #include "indexer/post_parser.hpp"
 #include "indexer/publishing.hpp"
 #include "indexer/roots.hpp"
+#include "indexer/shared_walks.hpp"
 #include "indexer/site_finder.hpp"
 #include "indexer/time_zone.hpp"
 
@@ -94,7 +95,7 @@ public:
             m_known_failures.emplace(failure.path, std::move(failure));
 
         const std::vector<std::string> roots = choose_roots();
-        std::vector<WalkResult> walks;
+        std::vector<std::shared_ptr<const WalkResult>> walks;
         for (const std::string& root : roots) walks.push_back(walk_root(root));
         find_sites(roots);
         plan(walks);
@@ -119,22 +120,26 @@ private:
         return {roots.begin(), roots.end()};
     }
 
-    WalkResult walk_root(const std::string& root) {
-        WalkResult walk = indexer::walk(root, WalkOptions{m_options.follow_symlinks});
-        if (walk.root_missing && m_recorded.count(root) > 0) {
+    // The shards of one run share each root's walk (indexer/shared_walks.hpp).
+    std::shared_ptr<const WalkResult> walk_root(const std::string& root) {
+        std::shared_ptr<const WalkResult> walk =
+            m_options.shared_walks
+                ? m_options.shared_walks->walk(root)
+                : std::make_shared<const WalkResult>(indexer::walk(root, WalkOptions{m_options.follow_symlinks}));
+        if (walk->root_missing && m_recorded.count(root) > 0) {
             // A recorded folder that is gone is not this run's failure: one
             // warning a run, its documents kept, until the user drops it.
             m_report.missing_roots.push_back(
                 {root, 0,
                  "folder is gone (moved, deleted or not mounted); its posts stay in the index until "
                  "`idx roots rm` drops it"});
-            walk.errors.clear();
+        } else {
+            m_report.errors.insert(m_report.errors.end(), walk->errors.begin(), walk->errors.end());
         }
-        m_report.errors.insert(m_report.errors.end(), walk.errors.begin(), walk.errors.end());
-        m_report.skips.insert(m_report.skips.end(), walk.skipped.begin(), walk.skipped.end());
-        m_unlisted.insert(m_unlisted.end(), walk.unlisted_folders.begin(), walk.unlisted_folders.end());
-        const bool root_missing =
-            std::find(walk.unlisted_folders.begin(), walk.unlisted_folders.end(), root) != walk.unlisted_folders.end();
+        m_report.skips.insert(m_report.skips.end(), walk->skipped.begin(), walk->skipped.end());
+        m_unlisted.insert(m_unlisted.end(), walk->unlisted_folders.begin(), walk->unlisted_folders.end());
+        const bool root_missing = std::find(walk->unlisted_folders.begin(), walk->unlisted_folders.end(), root) !=
+                                  walk->unlisted_folders.end();
         if (!root_missing) m_report.roots.push_back(root);
         return walk;
     }
@@ -180,11 +185,11 @@ private:
         return rules;
     }
 
-    void plan(const std::vector<WalkResult>& walks) {
+    void plan(const std::vector<std::shared_ptr<const WalkResult>>& walks) {
         std::set<std::string_view> planned;
         for (std::size_t w = 0; w < walks.size(); ++w) {
             const bool reparse = m_report.reindexed_all || m_site_changed[w];
-            for (const FileEntry& file : walks[w].files) {
+            for (const FileEntry& file : walks[w]->files) {
                 if (shard_of(file.path, m_options.shard_count) != m_options.shard_index) continue;  // another shard's
                 if (!planned.insert(file.path).second) continue;  // under two overlapping roots
                 ++m_report.files;
@@ -424,12 +429,12 @@ private:
         if (++m_pending_writes >= m_options.commit_every) commit();
     }
 
-    void prune(const std::vector<WalkResult>& walks) {
+    void prune(const std::vector<std::shared_ptr<const WalkResult>>& walks) {
         if (!m_options.prune && !m_report.reindexed_all) return;
         std::vector<std::string> protected_folders;
-        for (const WalkResult& walk : walks)
-            protected_folders.insert(protected_folders.end(), walk.unlisted_folders.begin(),
-                                     walk.unlisted_folders.end());
+        for (const auto& walk : walks)
+            protected_folders.insert(protected_folders.end(), walk->unlisted_folders.begin(),
+                                     walk->unlisted_folders.end());
         for (const auto& [path, indexed] : m_state) {
             if (indexed.seen) continue;
             const bool under_walked_root = std::any_of(m_report.roots.begin(), m_report.roots.end(),

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@
 #include "indexer/file_message.hpp"
 
 namespace idx::indexer {
+
+class SharedWalks;
 
 struct SyncProgress {
     std::size_t done = 0;   // files looked at so far
@@ -39,6 +42,9 @@ struct SyncOptions {
     // holds only the posts whose paths choose shard_index of shard_count.
     unsigned shard_count = 1;
     unsigned shard_index = 0;
+    // Set by sync_shards: the shards of one run walk each root once, all of
+    // them planning over that walk (null: this run walks its roots itself).
+    std::shared_ptr<SharedWalks> shared_walks;
     std::size_t commit_every = 2000;  // documents per commit
     // Memory bound (docs/RELIABILITY.md): bytes of post files read and not yet
     // stored at once, and bytes of post files stored per commit (Xapian keeps a
