@@ -22,6 +22,7 @@ idx_test(permalink_test SOURCES permalink_test.cpp LIBS idx_indexer)
 # Every post of ../shared/corpus (skips without it): URLs and text as a reader of the site sees them.
 idx_test(jekyll_corpus_test SOURCES jekyll_corpus_test.cpp LIBS idx_indexer)
 idx_test(post_parser_test SOURCES post_parser_test.cpp LIBS idx_indexer)
+idx_test(caching_stemmer_test SOURCES caching_stemmer_test.cpp LIBS idx_indexer)
 idx_test(document_builder_test SOURCES document_builder_test.cpp LIBS idx_indexer)
 idx_test(file_walker_test SOURCES file_walker_test.cpp LIBS idx_indexer)
 idx_test(shared_walks_test SOURCES shared_walks_test.cpp LIBS idx_indexer)
