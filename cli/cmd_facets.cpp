@@ -30,7 +30,7 @@ int run_facets(int argc, char** argv) {
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
     request.want_hits = false;
-    query::Searcher searcher(location.databases);
+    query::Searcher searcher(location.named_databases);
     const query::SearchResult result = searcher.search(request);
     if (args.count("json")) {
         print_json_line(std::cout, facets_json(result));

@@ -149,7 +149,7 @@ int run_search(int argc, char** argv) {
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
     request.want_facets = !args.count("no-facets");
-    query::Searcher searcher(location.databases);
+    query::Searcher searcher(location.named_databases);
 
     if (args.count("queries-from")) return run_batch(searcher, request, args["queries-from"].as<std::string>());
 

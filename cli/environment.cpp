@@ -158,6 +158,7 @@ Location resolve_location(const cxxopts::ParseResult& args, Access access) {
         if (!ms) throw Error("--connect-timeout takes seconds from 0.001 to 600, such as 2 or 0.5, not '" + text + "'");
         location.databases.connect_timeout_ms = *ms;
     }
+    location.named_databases = location.databases;
     if (access == Access::read) location.databases = expand_shards(location.databases);
     return location;
 }

@@ -47,7 +47,11 @@ void add_partial_option(cxxopts::Options& options);
 enum class Access { read, change };
 struct Location {
     Config config;
-    DatabaseSet databases;
+    DatabaseSet databases;  // for reading: each sharded folder replaced by its shards
+    // As named (--db, db: in idx.yaml), a sharded folder one member: what a
+    // Searcher holds, so that a long-lived one (batch mode, serve) finds the
+    // shards anew when `idx add --shards` changes their number.
+    DatabaseSet named_databases;
     // The one local folder a command that changes the index (add, rm,
     // roots) works on. Throws idx::Error (usage) naming `command` when the
     // location is several databases or a remote one.

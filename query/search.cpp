@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "common/shards.hpp"
 #include "query/language_preference.hpp"
 #include "query/limits.hpp"
 #include "query/reader.hpp"
@@ -42,22 +43,31 @@ std::set<std::string> found_terms(const Xapian::MSet& mset, const std::vector<st
 Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : Searcher(single_database(db_path), ranking) {}
 
 Searcher::Searcher(DatabaseSet databases, RankingSettings ranking)
-    : m_databases(std::move(databases)), m_ranking(ranking) {
+    : m_named(std::move(databases)), m_databases(m_named), m_ranking(ranking) {
     open_database();
     m_just_opened = true;
 }
 
-std::vector<DatabaseIdentity> Searcher::identities() const {
+std::vector<DatabaseIdentity> Searcher::identities(const DatabaseSet& set) {
     std::vector<DatabaseIdentity> out;
-    for (const DatabaseSpec& member : m_databases.members)
+    for (const DatabaseSpec& member : set.members)
         if (!member.remote()) out.push_back(database_identity(member.path));
     return out;
 }
 
+bool Searcher::layout_changed() const {
+    try {
+        return identities(expand_shards(m_named)) != m_identities;
+    } catch (const Error&) {
+        return true;  // a shard record being rewritten or damaged: opening again says which
+    }
+}
+
 void Searcher::open_database() {
     m_stale = true;  // until the whole opening succeeds
-    m_identities = identities();
     try {
+        m_databases = expand_shards(m_named);
+        m_identities = identities(m_databases);
         LiveMembers live = open_live_members(m_databases);
         m_db = std::move(live.db);
         m_missing = std::move(live.missing);
@@ -82,7 +92,8 @@ void Searcher::refresh() {
     // changed. A database deleted and made anew under the same name is
     // another database: reopen() would mix its revision with the old files'
     // tables, so its identity is checked first (two stats) and it is opened
-    // afresh. So is a set whose last opening failed or whose connection
+    // afresh; so is a sharded folder whose shards changed in number (its
+    // record is read again each time: one small file). So is a set whose last opening failed or whose connection
     // broke: reopen() never connects again (xapian-tcpsrv closes a
     // connection after its idle timeout, 60 s by default, or it was
     // restarted); and a set that left out a member that is back. Only the
@@ -93,7 +104,7 @@ void Searcher::refresh() {
     // member left out would be tried twice in a row (a one-shot command
     // waited twice for a host that does not answer).
     if (std::exchange(m_just_opened, false) && !m_stale) return;
-    if (m_stale || identities() != m_identities || any_member_back(m_missing, m_databases.connect_timeout_ms)) {
+    if (m_stale || layout_changed() || any_member_back(m_missing, m_databases.connect_timeout_ms)) {
         open_database();
         return;
     }

@@ -116,12 +116,17 @@ private:
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
-    std::vector<DatabaseIdentity> identities() const;  // of the local members, in order
+    static std::vector<DatabaseIdentity> identities(const DatabaseSet& set);  // of its local members, in order
+    // Whether the local databases m_named stands for are other files than
+    // those opened: one deleted and made anew, or a sharded folder whose
+    // shards changed in number (`idx add --shards`).
+    bool layout_changed() const;
     void forget_revision();  // after a reopen: languages, cached facets and dictionary are stale
     void start_revision();   // cached facets and dictionary made anew for the languages just read
-    void open_database();    // (re)opens m_databases: database, identities, query builder
+    void open_database();    // (re)opens m_named as m_databases: database, identities, query builder
 
-    DatabaseSet m_databases;
+    DatabaseSet m_named;                         // as given: a sharded folder is one member
+    DatabaseSet m_databases;                     // m_named with its sharded folders' shards, as of the last opening
     std::vector<DatabaseIdentity> m_identities;  // of the local databases m_db was opened from
     Xapian::Database m_db;
     std::vector<DatabaseSpec> m_missing;            // members left out of m_db (allow_partial)

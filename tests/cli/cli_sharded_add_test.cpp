@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <string>
+
 #include "tests/cli/post_folder_test.hpp"
 #include "tests/support/cli_test.hpp"
 
@@ -153,6 +156,32 @@ TEST_F(ShardedAdd, ChangingTheNumberRebuildsAndSaysSo) {
     const Exit zero = idx({"add", "--db", db(), "--shards", "0"});
     EXPECT_EQ(zero.code, 2) << zero.err;
     EXPECT_NE(zero.err.find("--shards"), std::string::npos) << zero.err;
+}
+
+TEST_F(ShardedAdd, AReaderKeepsAnsweringWhenTheShardsChangeInNumber) {
+    write_posts(6);
+    add_json({"--shards", "4", posts().string()});
+    // A long-lived reader (batch mode; serve holds its searchers the same way)
+    // opened the four shards; each rebuild deletes the shards it had open.
+    Child reader(piped({IDX_BINARY, "search", "--db", db(), "--queries-from", "-"}));
+    const auto total = [&](const std::string& query) {
+        reader.write_stdin(query + "\n");
+        const std::optional<std::string> line = reader.read_line();
+        EXPECT_TRUE(line.has_value()) << reader.stderr_text();
+        return line ? json::parse(*line).value("total", -1) : -1;
+    };
+    EXPECT_EQ(total("harbour"), 6);
+    write_good_post("post7", "harbour", 7);
+    EXPECT_EQ(add_json({"--shards", "2"})["resharded_from"], 4);
+    EXPECT_EQ(total("harbour"), 7);
+    write_good_post("post8", "harbour", 8);
+    EXPECT_EQ(add_json({"--shards", "1"})["resharded_from"], 2);
+    EXPECT_EQ(total("harbour"), 8);
+    EXPECT_EQ(add_json({"--shards", "3"})["resharded_from"], 1);
+    EXPECT_EQ(total("harbour"), 8);
+    reader.close_stdin();
+    const Exit end = reader.wait();
+    EXPECT_TRUE(end.exited(0)) << end.describe();
 }
 
 TEST_F(ShardedAdd, OneShardIsNotWrittenAlone) {
