@@ -286,6 +286,13 @@ SyncReport sync_shards(const SyncOptions& options, std::optional<unsigned> shard
             SyncReport report = merge_shard_reports(run_shards(run, indexes));
             report.resharded_from = resharded_from;
             report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            // Each shard recorded its own part of the run: every shard now
+            // records the whole run, which is what `idx stats` shows.
+            const std::string whole_run = encode_run(run_record(report));
+            for (WritableIndex& index : indexes) {
+                index.db.set_metadata(std::string(schema::metadata::last_run), whole_run);
+                index.db.commit();
+            }
             return report;
         }
     }

@@ -482,16 +482,7 @@ private:
                           join_lines(effective_stop_words(m_options.settings)));
         m_report.documents = m_db.get_doccount();
         m_report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-        RunRecord run;
-        run.time = utc_iso8601(std::time(nullptr));
-        run.added = m_report.added;
-        run.updated = m_report.updated;
-        run.removed = m_report.removed;
-        run.unchanged = m_report.unchanged;
-        run.skipped = m_report.skipped;
-        run.errors = m_report.errors.size();
-        run.milliseconds = static_cast<std::uint64_t>(m_report.seconds * 1000 + 0.5);
-        m_db.set_metadata(std::string(schema::metadata::last_run), encode_run(run));
+        m_db.set_metadata(std::string(schema::metadata::last_run), encode_run(run_record(m_report)));
         commit();
     }
 
@@ -528,6 +519,19 @@ private:
 };
 
 }  // namespace
+
+RunRecord run_record(const SyncReport& report) {
+    RunRecord run;
+    run.time = utc_iso8601(std::time(nullptr));
+    run.added = report.added;
+    run.updated = report.updated;
+    run.removed = report.removed;
+    run.unchanged = report.unchanged;
+    run.skipped = report.skipped;
+    run.errors = report.errors.size();
+    run.milliseconds = static_cast<std::uint64_t>(report.seconds * 1000 + 0.5);
+    return run;
+}
 
 SyncReport sync(const SyncOptions& options) {
     WritableIndex index = open_for_writing(options.db_path, options.wait_for_lock);

@@ -1,12 +1,36 @@
 #include "query/stats.hpp"
 
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "common/records.hpp"
 #include "common/schema.hpp"
 #include "query/reader.hpp"
 
 namespace idx::query {
+namespace {
+
+// A set's metadata is its first member's (Xapian's rule), but each shard
+// records the failures of its own posts, and each database of a set its own
+// roots: the set's are all of them, once each, in order.
+void add_members_roots_and_failures(const DatabaseSet& databases, IndexStats& stats) {
+    std::set<std::string> roots;
+    std::map<std::string, FailureRecord> failures;  // by path
+    for (const DatabaseSpec& member : databases.members) {
+        DatabaseSet alone = databases;
+        alone.members = {member};
+        const Xapian::Database db = open_database_set(alone);
+        for (std::string& root : decode_roots(db.get_metadata(std::string(schema::metadata::roots))))
+            roots.insert(std::move(root));
+        for (FailureRecord& failure : decode_failures(db.get_metadata(std::string(schema::metadata::failures))))
+            failures.try_emplace(failure.path, std::move(failure));
+    }
+    stats.roots.assign(roots.begin(), roots.end());
+    for (auto& [path, failure] : failures) stats.failures.push_back(std::move(failure));
+}
+
+}  // namespace
 
 IndexStats read_stats(const std::string& db_path) {
     return read_stats(single_database(db_path));
@@ -20,8 +44,12 @@ IndexStats read_stats(const DatabaseSet& databases) {
     stats.schema_version = db.get_metadata(std::string(schema::metadata::schema_version));
     stats.language = db.get_metadata(std::string(schema::metadata::language));
     stats.last_run = decode_run(db.get_metadata(std::string(schema::metadata::last_run)));
-    stats.roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
-    stats.failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
+    if (databases.members.size() == 1) {
+        stats.roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
+        stats.failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
+    } else {
+        add_members_roots_and_failures(databases, stats);
+    }
     const std::string spelling(schema::prefix::spelling);  // the dictionary query/spelling.cpp reads
     for (Xapian::TermIterator it = db.allterms_begin(spelling); it != db.allterms_end(spelling); ++it)
         ++stats.spelling_words;

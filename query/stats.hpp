@@ -24,8 +24,10 @@ struct IndexStats {
 };
 
 // A set's documents and spelling words are the whole set's; its bytes on
-// disk are its local folders'; the rest (the record of runs, roots,
-// failures, language) is its first database's.
+// disk are its local folders'; its roots and failing posts those of all its
+// databases; the rest (the record of runs, language) is its first
+// database's: for a sharded folder, the whole last run (idx add records it in
+// every shard).
 IndexStats read_stats(const DatabaseSet& databases);
 IndexStats read_stats(const std::string& db_path);
 

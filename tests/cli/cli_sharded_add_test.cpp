@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "common/shards.hpp"
 #include "tests/cli/post_folder_test.hpp"
 #include "tests/support/cli_test.hpp"
 
@@ -182,6 +183,37 @@ TEST_F(ShardedAdd, AReaderKeepsAnsweringWhenTheShardsChangeInNumber) {
     reader.close_stdin();
     const Exit end = reader.wait();
     EXPECT_TRUE(end.exited(0)) << end.describe();
+}
+
+TEST_F(ShardedAdd, StatsShowTheWholeRunAndEveryShardsFailures) {
+    write_posts(8);
+    // Two broken posts in each shard (the shard is a hash of the path).
+    int in_shard[2] = {0, 0};
+    for (int i = 1; in_shard[0] < 2 || in_shard[1] < 2; ++i) {
+        const fs::path path = posts() / ("2016-04-01-broken" + std::to_string(i) + ".md");
+        int& count = in_shard[shard_of(path.string(), 2)];
+        if (count == 2) continue;
+        ++count;
+        write_file(path, "---\ntitle: \"Unclosed quote\ndate: 2016-04-01\n---\nBody.\n");
+    }
+    const Exit run = idx({"add", "--db", db(), "--shards", "2", "--json", posts().string()});
+    ASSERT_EQ(run.code, 1) << run.err;  // some posts failed
+    ASSERT_EQ(json::parse(run.out)["added"], 8);
+
+    for (int i = 0; i < 2; ++i) {  // each shard records its own two
+        const Exit one = idx({"stats", "--json", "--db", shard(i)});
+        ASSERT_EQ(one.code, 0) << one.err;
+        ASSERT_EQ(json::parse(one.out)["failures"].size(), 2u) << one.out;
+    }
+
+    const Exit r = idx({"stats", "--json", "--db", db()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const json stats = json::parse(r.out);
+    EXPECT_EQ(stats["documents"], 8);
+    EXPECT_EQ(stats["last_run"]["added"], 8);  // the whole run, not the first shard's part
+    EXPECT_EQ(stats["last_run"]["errors"], 4);
+    EXPECT_EQ(stats["failures"].size(), 4u) << r.out;
+    EXPECT_EQ(stats["roots"], json::array({posts().string()}));
 }
 
 TEST_F(ShardedAdd, OneShardIsNotWrittenAlone) {
