@@ -222,9 +222,7 @@ Config parse_config(std::string_view yaml_text, std::string_view source_name) {
                      "'language' should be a language code (en, de, ja, zh_cn), a Snowball stemmer name (" +
                          Xapian::Stem::get_available_languages() + ") or none");
         } else if (key == "future") {
-            const std::string text = scalar(source_name, value, key);
-            if (text != "true" && text != "false") fail(source_name, value, "'future' should be true or false");
-            config.future = text == "true";
+            config.future = yes_or_no(source_name, value, key);
         } else if (key == "stop_words") {
             config.index.stop_words = string_list(source_name, value, key);
         } else if (key == "title_weight") {

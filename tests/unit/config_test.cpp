@@ -38,6 +38,13 @@ TEST(ParseConfig, DbIsAFolderOrAListReadAsOne) {
     EXPECT_TRUE(parse_config("allow_partial: true\n", "idx.yaml").allow_partial);
 }
 
+TEST(ParseConfig, FutureIsAYesOrNoLikeEveryOtherSwitch) {
+    EXPECT_FALSE(parse_config("", "idx.yaml").future);
+    EXPECT_TRUE(parse_config("future: true\n", "idx.yaml").future);
+    EXPECT_TRUE(parse_config("future: yes\n", "idx.yaml").future);
+    EXPECT_FALSE(parse_config("future: off\n", "idx.yaml").future);
+}
+
 TEST(ParseTimeout, SecondsToMilliseconds) {
     EXPECT_EQ(parse_timeout_ms("2"), 2000u);
     EXPECT_EQ(parse_timeout_ms("2s"), 2000u);
@@ -209,6 +216,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"site_not_map", "site: pretty\n", 1, "site"},
                       BadCase{"unknown_site_key", "site:\n  url: x\n  permalnk: pretty\n", 3, "permalnk"},
                       BadCase{"site_future_word", "site:\n  future: maybe\n", 2, "site.future"},
+                      BadCase{"future_word", "db: x\nfuture: maybe\n", 2, "'future' should be true or false"},
                       BadCase{"site_url_list", "site:\n  url: [a, b]\n", 2, "site.url"},
                       BadCase{"broken_yaml", "db: /tmp/db\nroots: [a, b]]\n", 2, "flow"},
                       BadCase{"not_a_map", "- db\n- roots\n", 1, "mapping"}),
