@@ -45,7 +45,8 @@ private:
     bool could_match_first_byte(char byte) const {
         const auto first = static_cast<unsigned char>(byte);
         if (first >= 0x80) return true;
-        return m_first_bytes[first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first];
+        const auto lowered = static_cast<unsigned char>(first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first);
+        return m_first_bytes[lowered];
     }
 
     Xapian::Stem m_stemmer;
