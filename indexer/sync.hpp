@@ -95,10 +95,10 @@ struct SyncReport {
 // (ExitCode::locked) and for a run with no roots at all. Problems with
 // single files or folders are reported in the SyncReport instead.
 SyncReport sync(const SyncOptions& options);
+// The same on a database the caller opened (and locked) for writing.
+SyncReport sync(const SyncOptions& options, WritableIndex& index);
 
 // What `idx stats` shows of a run (schema::metadata::last_run), ended now.
 RunRecord run_record(const SyncReport& report);
-// The same on a database the caller opened (and locked) for writing.
-SyncReport sync(const SyncOptions& options, WritableIndex& index);
 
 }  // namespace idx::indexer

@@ -93,12 +93,13 @@ void Searcher::refresh() {
     // another database: reopen() would mix its revision with the old files'
     // tables, so its identity is checked first (two stats) and it is opened
     // afresh; so is a sharded folder whose shards changed in number (its
-    // record is read again each time: one small file). So is a set whose last opening failed or whose connection
-    // broke: reopen() never connects again (xapian-tcpsrv closes a
-    // connection after its idle timeout, 60 s by default, or it was
-    // restarted); and a set that left out a member that is back. Only the
-    // members left out are tried for that: opening the whole set again each
-    // search cost 5 times the search (bench/RESULTS.md).
+    // record is read again each time: one small file). So is a set whose
+    // last opening failed or whose connection broke: reopen() never
+    // connects again (xapian-tcpsrv closes a connection after its idle
+    // timeout, 60 s by default, or it was restarted); and a set that left
+    // out a member that is back. Only the members left out are tried for
+    // that: opening the whole set again each search cost 5 times the search
+    // (bench/RESULTS.md).
     //
     // Just opened by the constructor, there is nothing to see yet, and a
     // member left out would be tried twice in a row (a one-shot command

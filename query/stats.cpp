@@ -14,21 +14,24 @@ namespace {
 // A set's metadata is its first member's (Xapian's rule), but each shard
 // records the failures of its own posts, and each database of a set its own
 // roots: the set's are all of them, once each, in order.
-void add_members_roots_and_failures(const DatabaseSet& databases, IndexStats& stats) {
-    std::set<std::string> roots;
-    std::map<std::string, FailureRecord> failures;  // by path
-    for (const DatabaseSpec& member : databases.members) {
-        DatabaseSet alone = databases;
-        alone.members = {member};
-        const Xapian::Database db = open_database_set(alone);
+class RootsAndFailures {
+public:
+    void add(const Xapian::Database& db) {
         for (std::string& root : decode_roots(db.get_metadata(std::string(schema::metadata::roots))))
-            roots.insert(std::move(root));
+            m_roots.insert(std::move(root));
         for (FailureRecord& failure : decode_failures(db.get_metadata(std::string(schema::metadata::failures))))
-            failures.try_emplace(failure.path, std::move(failure));
+            m_failures.try_emplace(failure.path, std::move(failure));
     }
-    stats.roots.assign(roots.begin(), roots.end());
-    for (auto& [path, failure] : failures) stats.failures.push_back(std::move(failure));
-}
+
+    void move_into(IndexStats& stats) {
+        stats.roots.assign(m_roots.begin(), m_roots.end());
+        for (auto& [path, failure] : m_failures) stats.failures.push_back(std::move(failure));
+    }
+
+private:
+    std::set<std::string> m_roots;
+    std::map<std::string, FailureRecord> m_failures;  // by path
+};
 
 }  // namespace
 
@@ -44,12 +47,17 @@ IndexStats read_stats(const DatabaseSet& databases) {
     stats.schema_version = db.get_metadata(std::string(schema::metadata::schema_version));
     stats.language = db.get_metadata(std::string(schema::metadata::language));
     stats.last_run = decode_run(db.get_metadata(std::string(schema::metadata::last_run)));
+    RootsAndFailures members;
     if (databases.members.size() == 1) {
-        stats.roots = decode_roots(db.get_metadata(std::string(schema::metadata::roots)));
-        stats.failures = decode_failures(db.get_metadata(std::string(schema::metadata::failures)));
+        members.add(db);
     } else {
-        add_members_roots_and_failures(databases, stats);
+        for (const DatabaseSpec& member : databases.members) {
+            DatabaseSet alone = databases;
+            alone.members = {member};
+            members.add(open_database_set(alone));
+        }
     }
+    members.move_into(stats);
     const std::string spelling(schema::prefix::spelling);  // the dictionary query/spelling.cpp reads
     for (Xapian::TermIterator it = db.allterms_begin(spelling); it != db.allterms_end(spelling); ++it)
         ++stats.spelling_words;
