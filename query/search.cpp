@@ -38,6 +38,14 @@ std::set<std::string> found_terms(const Xapian::MSet& mset, const std::vector<st
     return found;
 }
 
+// A pass that visits matches without scoring them: counting needs no BM25.
+Xapian::Enquire unweighted(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path, RankingSettings ranking) : Searcher(single_database(db_path), ranking) {}
@@ -159,14 +167,16 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
 }
 
+Xapian::MSet Searcher::count_matches(const Xapian::Query& query) const {
+    return unweighted(m_db, query).get_mset(0, 0, m_db.get_doccount());
+}
+
 Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& spy) const {
     // Unweighted: counting needs no BM25 scores. Measured with callgrind on
     // 20 heavy queries over 100,000 posts: 2.03 G instructions when the
     // ranking pass itself checked every match, 1.29 G as two passes.
-    Xapian::Enquire counting(m_db);
-    counting.set_query(query);
-    counting.set_weighting_scheme(Xapian::BoolWeight());
     if (m_databases.single_local()) {
+        Xapian::Enquire counting = unweighted(m_db, query);
         counting.add_matchspy(&spy);
         (void)counting.get_mset(0, 0, m_db.get_doccount());
         return spy.documents_seen();
@@ -181,9 +191,7 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
     const bool each_local_alone = !has_wildcard(query);
     if (each_local_alone) {
         for (std::size_t member = 0; member < m_local_members.size(); ++member) {
-            Xapian::Enquire alone(m_local_members[member]);
-            alone.set_query(query);
-            alone.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::Enquire alone = unweighted(m_local_members[member], query);
             spy.watch_member(member);
             alone.add_matchspy(&spy);
             (void)alone.get_mset(0, 0, m_local_members[member].get_doccount());
@@ -197,9 +205,7 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, FacetSpy& s
     // facet records, nearly one a post, the servers' maps and their answers
     // made remote shards 4.9 times slower than local ones: bench/RESULTS.md.)
     const Xapian::Database& rest = each_local_alone ? m_remote_members : m_db;
-    Xapian::Enquire remaining(rest);
-    remaining.set_query(query);
-    remaining.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::Enquire remaining = unweighted(rest, query);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> fields;
     if (m_field_slots) {
         for (int field = 0; field < kFacetFieldCount; ++field)
@@ -272,13 +278,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
     else if (sort == SortOrder::oldest)
         enquire.set_sort_by_value_then_relevance(schema::slot::date_order, false);
 
-    // Totals are exact. With facets, a second pass visits every match to count
-    // them (and gives the total), so the ranking pass can stop early at the
-    // best hits; without, the ranking pass itself checks every match. A word
-    // of one letter being typed matches nearly every post, so the ranking
-    // pass could not stop early: it counts too, and the query is built and
-    // its completions looked up once, not twice (whenitson, callgrind: 40 M
-    // instructions a search as two passes, 30 M as one; bench/RESULTS.md).
+    // Totals are exact. A second, unweighted pass visits every match to count
+    // them (and their facets), so the ranking pass can stop early at the best
+    // hits: scoring every match instead cost 3.8 times the search over 100,000
+    // posts without facets (bench/RESULTS.md). The ranking pass counts too
+    // where it cannot stop early: a word of one letter being typed matches
+    // nearly every post, so the query is built and its completions looked up
+    // once, not twice (whenitson, callgrind: 40 M instructions a search as two
+    // passes, 30 M as one), and an order by date sees every match anyway.
     // Over a set the counting pass is its own (count_matches).
     const Xapian::doccount everything = m_db.get_doccount();
     const auto first = static_cast<Xapian::doccount>(request.offset);
@@ -309,6 +316,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
         FacetSpy spy(m_facets);
         result.total = count_matches(built.query, spy);
         result.facets = spy.table(request.facet_limit);
+    } else if (sort == SortOrder::relevance && !one_letter_typed) {
+        if (wanted > 0) mset = rank(0);
+        const Xapian::MSet counted = count_matches(built.query);
+        result.total = counted.get_matches_estimated();
+        result.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     } else {
         mset = rank(everything);
         result.total = mset.get_matches_estimated();

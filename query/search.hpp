@@ -116,6 +116,8 @@ private:
     SearchResult run(const SearchRequest& request);
     // Every match of `query` through the facet spy; returns how many there were.
     Xapian::doccount count_matches(const Xapian::Query& query, FacetSpy& spy) const;
+    // Every match of `query`, counted without scores or facets.
+    Xapian::MSet count_matches(const Xapian::Query& query) const;
     static std::vector<DatabaseIdentity> identities(const DatabaseSet& set);  // of its local members, in order
     // Whether the local databases m_named stands for are other files than
     // those opened: one deleted and made anew, or a sharded folder whose

@@ -215,6 +215,36 @@ TEST_F(SearcherTest, FacetsAndHitsCanBeLeftOut) {
     ASSERT_TRUE(counted.facets);
 }
 
+// Without facets the ranking pass stops at the best hits and a pass of its
+// own counts: the total and the hits must be those of a search with facets.
+TEST_F(SearcherTest, WithoutFacetsTheTotalAndHitsAreTheSame) {
+    Searcher searcher(db());
+    std::vector<SearchRequest> requests = {request("harbour", 3),        request("harbour talks"),
+                                           request("\"harbour talks\""), request("harbour", 5, 20),
+                                           request("zeppelin"),          request("")};
+    SearchRequest filtered = request("harbour");
+    filtered.categories = {"World"};
+    requests.push_back(filtered);
+    SearchRequest typed = request("h");
+    typed.partial = true;
+    requests.push_back(typed);
+    SearchRequest newest = request("harbour");
+    newest.sort = SortOrder::newest;
+    requests.push_back(newest);
+    for (SearchRequest without : requests) {
+        const SearchResult with = searcher.search(without);
+        without.want_facets = false;
+        const SearchResult counted = searcher.search(without);
+        SCOPED_TRACE(without.query);
+        EXPECT_EQ(counted.total, with.total);
+        EXPECT_TRUE(counted.total_exact);
+        EXPECT_EQ(paths(counted), paths(with));
+        ASSERT_EQ(counted.hits.size(), with.hits.size());
+        for (std::size_t i = 0; i < counted.hits.size(); ++i) EXPECT_EQ(counted.hits[i].score, with.hits[i].score);
+    }
+    EXPECT_EQ(searcher.search(filtered).total, 12u);  // the filter is counted too
+}
+
 TEST_F(SearcherTest, FiltersApply) {
     Searcher searcher(db());
     SearchRequest world = request("", 100);
