@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <cstdint>
 #include <cstdio>
 
 #include "common/text_fold.hpp"
@@ -66,8 +67,9 @@ std::string unique_id_term(std::string_view path) {
 }
 
 std::string date_order_key(std::string_view date_key, std::string_view path) {
-    std::string out(date_key);
-    out += path;
+    std::string out = date_key.empty() ? std::string("/") : std::string(date_key);
+    const std::uint64_t hash = XXH3_64bits(path.data(), path.size());
+    for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((hash >> shift) & 0xFF);
     return out;
 }
 

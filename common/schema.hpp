@@ -26,7 +26,8 @@ namespace idx::schema {
 // are split between shards.
 // 7: slots 5-9, each field's facet values alone: what a remote database
 // counts (far fewer different values than whole facet records).
-inline constexpr int kVersion = 7;
+// 8: slot 4 ends in the path's hash rather than the path (date_order_key).
+inline constexpr int kVersion = 8;
 
 namespace prefix {
 inline constexpr std::string_view unique_id = "Q";     // Q + canonical path: one document per file
@@ -150,11 +151,13 @@ std::string month_term(int year, int month);
 // Q + the canonical path (hashed like boolean_term when very long).
 std::string unique_id_term(std::string_view path);
 
-// The date sort key (slot::date_order): the date's to_sort_key() (empty for
-// a post without a date) followed by the canonical path. Posts of the same
-// date are ordered by path, never by docid, which a set of databases
-// interleaves; undated posts (a path starts with `/`, below any digit) sort
-// below every dated one, as an empty value does.
+// The date sort key (slot::date_order): the date's to_sort_key(), or `/`
+// for a post without a date (below any digit: undated posts sort below every
+// dated one), followed by the 8 bytes of the canonical path's XXH3 hash,
+// most significant first. Posts of the same date are ordered by that hash,
+// never by docid, which a set of databases interleaves. 22 bytes: a date sort
+// reads the key of nearly every post, and the path itself (schema 6 and 7)
+// made keys of 150 bytes and such sorts 4 times slower (bench/RESULTS.md).
 std::string date_order_key(std::string_view date_key, std::string_view path);
 
 }  // namespace idx::schema

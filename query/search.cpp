@@ -285,8 +285,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // where it cannot stop early: a word of one letter being typed matches
     // nearly every post, so the query is built and its completions looked up
     // once, not twice (whenitson, callgrind: 40 M instructions a search as two
-    // passes, 30 M as one), and an order by date sees every match anyway.
-    // Over a set the counting pass is its own (count_matches).
+    // passes, 30 M as one), and an order by date sees every match anyway
+    // (100,000 posts, the blank query: 36 ms ranking and 8 ms counting as two
+    // passes). Over a set the counting pass is its own (count_matches).
     const Xapian::doccount everything = m_db.get_doccount();
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto wanted = static_cast<Xapian::doccount>(request.want_hits ? request.limit : 0);
@@ -304,7 +305,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         return fetched;
     };
     const bool one_letter_typed = built.partial_letters == 1;
-    if (request.want_facets && one_letter_typed && m_databases.single_local()) {
+    const bool one_pass = one_letter_typed || sort != SortOrder::relevance;
+    if (request.want_facets && one_pass && m_databases.single_local()) {
         FacetSpy spy(m_facets);
         enquire.add_matchspy(&spy);
         mset = rank(everything);
@@ -316,7 +318,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         FacetSpy spy(m_facets);
         result.total = count_matches(built.query, spy);
         result.facets = spy.table(request.facet_limit);
-    } else if (sort == SortOrder::relevance && !one_letter_typed) {
+    } else if (!one_pass) {
         if (wanted > 0) mset = rank(0);
         const Xapian::MSet counted = count_matches(built.query);
         result.total = counted.get_matches_estimated();

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <set>
+#include <string>
 
 #include "common/utf8.hpp"
 #include "tests/support/param_name.hpp"
@@ -145,15 +147,22 @@ TEST(UniqueIdTerm, LongPathsStayUniqueAndShort) {
     EXPECT_EQ(a.front(), 'Q');
 }
 
-TEST(DateOrderKey, SortsByDateThenPathWithUndatedPostsLowest) {
+TEST(DateOrderKey, SortsByDateWithUndatedPostsLowestAndTiesByPath) {
     const std::string undated = date_order_key("", "/blog/_posts/z.md");
     const std::string a = date_order_key("20160301100000", "/blog/_posts/a.md");
     const std::string b = date_order_key("20160301100000", "/blog/_posts/b.md");
     const std::string later = date_order_key("20160301100001", "/blog/_posts/a.md");
-    EXPECT_EQ(a, "20160301100000/blog/_posts/a.md");
+    const std::string earliest = date_order_key("00010101000000", "/blog/_posts/y.md");
+    EXPECT_EQ(a.size(), 22u);
+    EXPECT_EQ(a.substr(0, 14), "20160301100000");
+    EXPECT_EQ(undated.size(), 9u);
+    EXPECT_LT(undated, earliest);
     EXPECT_LT(undated, a);
-    EXPECT_LT(a, b);
-    EXPECT_LT(b, later);
+    EXPECT_NE(a, b);  // same date, another post: a tie broken by the path
+    EXPECT_EQ(a, date_order_key("20160301100000", "/blog/_posts/a.md"));
+    EXPECT_LT(std::max(a, b), later);
+    // The key grows with the date only, never with the path.
+    EXPECT_EQ(date_order_key("20160301100000", std::string(4000, 'p')).size(), 22u);
 }
 
 // The field table is what the query parser is built from: every boolean field
