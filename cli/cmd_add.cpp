@@ -56,7 +56,7 @@ int run_add(int argc, char** argv) {
         return 0;
     }
 
-    const Location location = resolve_location(args, Access::change);
+    const Location location = resolve_location(args);
     indexer::SyncOptions sync_options;
     sync_options.db_path = location.db_to_change("add");
     sync_options.roots = args.count("paths") ? args["paths"].as<std::vector<std::string>>() : location.config.roots;

@@ -30,14 +30,14 @@ int run_facets(int argc, char** argv) {
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
     request.want_hits = false;
-    query::Searcher searcher(location.named_databases);
+    query::Searcher searcher(location.databases);
     const query::SearchResult result = searcher.search(request);
     if (args.count("json")) {
         print_json_line(std::cout, facets_json(result));
     } else {
         print_facets(std::cout, *result.facets, text_style(stdout_is_terminal()));
         print_facet_total(std::cout, result);
-        print_partial_notice(std::cerr, result, location.databases.members.size());
+        print_partial_notice(std::cerr, result);
     }
     return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
 }

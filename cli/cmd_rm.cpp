@@ -37,7 +37,7 @@ int run_rm(int argc, char** argv) {
     // current folder, i.e. every document under it.
     for (const std::string& path : paths)
         if (path.empty()) throw Error("an empty path was given; name the files or folders whose documents should go");
-    const Location location = resolve_location(args, Access::change);
+    const Location location = resolve_location(args);
     indexer::keep_changesets(location.config.changesets);  // a replica follows removals too
     const indexer::RemoveReport report =
         indexer::remove_paths(location.db_to_change("rm"), paths, args.count("wait") > 0);

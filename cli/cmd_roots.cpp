@@ -48,7 +48,7 @@ int run_roots(int argc, char** argv) {
         std::cout << options.help() << "\n" << exit_status_help("roots");
         return 0;
     }
-    const Location location = resolve_location(parsed, Access::change);
+    const Location location = resolve_location(parsed);
     indexer::keep_changesets(location.config.changesets);  // a replica follows removals too
     const std::vector<std::string> args =
         parsed.count("args") ? parsed["args"].as<std::vector<std::string>>() : std::vector<std::string>{};

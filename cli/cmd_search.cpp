@@ -149,7 +149,7 @@ int run_search(int argc, char** argv) {
     const Location location = resolve_location(args);
     query::SearchRequest request = request_from_args(args);
     request.want_facets = !args.count("no-facets");
-    query::Searcher searcher(location.named_databases);
+    query::Searcher searcher(location.databases);
 
     if (args.count("queries-from")) return run_batch(searcher, request, args["queries-from"].as<std::string>());
 
@@ -164,7 +164,7 @@ int run_search(int argc, char** argv) {
             std::cout << "\n";
         }
         print_totals(std::cout, result);
-        print_partial_notice(std::cerr, result, location.databases.members.size());
+        print_partial_notice(std::cerr, result);
     }
     return static_cast<int>(result.total > 0 ? ExitCode::ok : ExitCode::partial);
 }

@@ -52,7 +52,7 @@ Address parse_listen(const std::string& text) {
 ServerOptions server_options(const cxxopts::ParseResult& args, const Location& location) {
     const ServeSettings& settings = location.config.serve;
     ServerOptions options;
-    options.db = location.named_databases;
+    options.db = location.databases;
     const Address address = parse_listen(args.count("listen") ? args["listen"].as<std::string>() : settings.listen);
     options.host = address.host;
     options.port = address.port;
@@ -116,7 +116,7 @@ int run_serve(int argc, char** argv) {
     const Location location = resolve_location(args);
     const ServerOptions server_settings = server_options(args, location);
     // An index that cannot be read is said now, not at the first reader's request.
-    const query::IndexSnapshot index = query::Searcher(location.named_databases).snapshot();
+    const query::IndexSnapshot index = query::Searcher(location.databases).snapshot();
     WebServer server(server_settings);
     std::promise<void> stopped;
     std::thread watcher = stop_on_signal(server, stopped.get_future());

@@ -15,7 +15,6 @@
 #include <sstream>
 
 #include "common/error.hpp"
-#include "common/shards.hpp"
 
 namespace idx::cli {
 namespace {
@@ -137,7 +136,7 @@ void add_partial_option(cxxopts::Options& options) {
         "are missing (default: exit 74 naming them; allow_partial: in idx.yaml)");
 }
 
-Location resolve_location(const cxxopts::ParseResult& args, Access access) {
+Location resolve_location(const cxxopts::ParseResult& args) {
     std::optional<std::string> config_path;
     if (args.count("config")) config_path = args["config"].as<std::string>();
     const LoadedConfig loaded = load_config(config_path);
@@ -158,8 +157,6 @@ Location resolve_location(const cxxopts::ParseResult& args, Access access) {
         if (!ms) throw Error("--connect-timeout takes seconds from 0.001 to 600, such as 2 or 0.5, not '" + text + "'");
         location.databases.connect_timeout_ms = *ms;
     }
-    location.named_databases = location.databases;
-    if (access == Access::read) location.databases = expand_shards(location.databases);
     return location;
 }
 

@@ -40,24 +40,20 @@ void add_location_options(cxxopts::Options& options);
 void add_partial_option(cxxopts::Options& options);
 
 // Reads --db, --connect-timeout, --allow-partial (where the command has it)
-// and --config, loads the config and picks the databases: a reading command
-// searches them all as one, a sharded folder (common/shards.hpp) standing for
-// its shards; a command that changes the index (Access::change) gets the
-// folder as given.
-enum class Access { read, change };
+// and --config, loads the config and picks the databases, as named: a
+// sharded folder (common/shards.hpp) is one member, which the readers (a
+// Searcher, read_stats) replace by its shards as they are when they open it,
+// so a long-lived one (batch mode, serve) finds them anew when `idx add
+// --shards` changes their number.
 struct Location {
     Config config;
-    DatabaseSet databases;  // for reading: each sharded folder replaced by its shards
-    // As named (--db, db: in idx.yaml), a sharded folder one member: what a
-    // Searcher holds, so that a long-lived one (batch mode, serve) finds the
-    // shards anew when `idx add --shards` changes their number.
-    DatabaseSet named_databases;
+    DatabaseSet databases;
     // The one local folder a command that changes the index (add, rm,
     // roots) works on. Throws idx::Error (usage) naming `command` when the
     // location is several databases or a remote one.
     const std::string& db_to_change(std::string_view command) const;
 };
-Location resolve_location(const cxxopts::ParseResult& args, Access access = Access::read);
+Location resolve_location(const cxxopts::ParseResult& args);
 
 // Run first: a standard descriptor the caller closed (`idx add >&-`) gets
 // /dev/null opened read-only in its place. Otherwise the next file opened

@@ -104,8 +104,9 @@ void print_facet_total(std::ostream& out, const query::SearchResult& result) {
     out << counted(result.total, "match", "matches") << "\n";
 }
 
-void print_partial_notice(std::ostream& err, const query::SearchResult& result, std::size_t members) {
+void print_partial_notice(std::ostream& err, const query::SearchResult& result) {
     if (!result.partial()) return;
+    const std::size_t members = result.members;
     std::string names;
     for (const DatabaseSpec& member : result.missing) names += (names.empty() ? "" : ", ") + member.name();
     const std::size_t missing = result.missing.size();

@@ -33,8 +33,8 @@ void print_facets(std::ostream& out, const query::FacetTable& facets, const Text
 void print_totals(std::ostream& out, const query::SearchResult& result);
 void print_facet_total(std::ostream& out, const query::SearchResult& result);
 // On stderr, one sentence, when an answer left members of the set out
-// (--allow-partial); nothing for a whole answer. `members`: the set's size.
-void print_partial_notice(std::ostream& err, const query::SearchResult& result, std::size_t members);
+// (--allow-partial); nothing for a whole answer.
+void print_partial_notice(std::ostream& err, const query::SearchResult& result);
 // Terminal-safe text, with idx's bold around matches when `bold`.
 std::string snippet_text(const query::Snippet& snippet, bool bold);
 

@@ -19,7 +19,6 @@
 #include "cli/web_assets.hpp"
 #include "common/error.hpp"
 #include "common/post_date.hpp"
-#include "common/shards.hpp"
 #include "query/search.hpp"
 #include "query/stats.hpp"
 
@@ -222,7 +221,7 @@ void WebServer::Impl::stats(httplib::Response& res) {
     answer(res, [&] {
         query::IndexStats stats;
         try {
-            stats = query::read_stats(expand_shards(options.db));  // the shards as they are now
+            stats = query::read_stats(options.db);
         } catch (const Error& e) {
             throw query::IndexUnavailable(e);  // the opener's sentence names the server's folder
         }

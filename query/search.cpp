@@ -144,6 +144,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
             refresh();
             SearchResult result = run(request);
             result.missing = m_missing;
+            result.members = m_databases.members.size();
             return result;
         } catch (const Xapian::WildcardError&) {
             throw Error("a wildcard in '" + request.query + "' stands for more than " +
@@ -318,15 +319,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
         FacetSpy spy(m_facets);
         result.total = count_matches(built.query, spy);
         result.facets = spy.table(request.facet_limit);
-    } else if (!one_pass) {
-        if (wanted > 0) mset = rank(0);
-        const Xapian::MSet counted = count_matches(built.query);
+    } else {
+        Xapian::MSet counted;  // the pass that checked every match
+        if (one_pass) {
+            counted = mset = rank(everything);
+        } else {
+            if (wanted > 0) mset = rank(0);
+            counted = count_matches(built.query);
+        }
         result.total = counted.get_matches_estimated();
         result.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
-    } else {
-        mset = rank(everything);
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
 
     // A post matched in another language's reading is marked as read in it.

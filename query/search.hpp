@@ -44,6 +44,7 @@ struct SearchResult {
     // reached, and the set allows a partial answer (DatabaseSet::allow_partial).
     // Empty: every member answered.
     std::vector<DatabaseSpec> missing;
+    std::size_t members = 0;  // in the set searched, missing ones included (a sharded folder: its shards)
     bool partial() const { return !missing.empty(); }
 };
 

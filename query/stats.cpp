@@ -6,6 +6,7 @@
 
 #include "common/records.hpp"
 #include "common/schema.hpp"
+#include "common/shards.hpp"
 #include "query/reader.hpp"
 
 namespace idx::query {
@@ -39,7 +40,8 @@ IndexStats read_stats(const std::string& db_path) {
     return read_stats(single_database(db_path));
 }
 
-IndexStats read_stats(const DatabaseSet& databases) {
+IndexStats read_stats(const DatabaseSet& named) {
+    const DatabaseSet databases = expand_shards(named);  // the shards as they are now
     Xapian::Database db = open_database_set(databases);
     IndexStats stats;
     stats.path = databases.name();

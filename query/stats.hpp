@@ -23,12 +23,13 @@ struct IndexStats {
     std::vector<FailureRecord> failures;  // post files that failed in the last run that saw them
 };
 
-// A set's documents and spelling words are the whole set's; its bytes on
-// disk are its local folders'; its roots and failing posts those of all its
+// A sharded folder of the set is read as its shards as they are now. A
+// set's documents and spelling words are the whole set's; its bytes on disk
+// are its local folders'; its roots and failing posts those of all its
 // databases; the rest (the record of runs, language) is its first
 // database's: for a sharded folder, the whole last run (idx add records it in
 // every shard).
-IndexStats read_stats(const DatabaseSet& databases);
+IndexStats read_stats(const DatabaseSet& named);
 IndexStats read_stats(const std::string& db_path);
 
 }  // namespace idx::query
